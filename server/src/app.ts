@@ -1,0 +1,96 @@
+import type { Config } from './platform/config.ts';
+import { openDb, type Db } from './platform/db.ts';
+import { migrate } from './platform/migrate.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import { createHttp, type App } from './platform/http.ts';
+import { registerAuth } from './platform/auth.ts';
+import { registerIdempotencyStore, pruneIdempotencyKeys } from './platform/idempotency.ts';
+import { dbRateLimiter, redisRateLimiter, pruneRateLimits } from './platform/rate-limit.ts';
+import { openRedis, type Redis } from './platform/redis.ts';
+import { EventBus } from './platform/events.ts';
+import { Jobs } from './platform/jobs.ts';
+import { registerPlatformRoutes } from './platform/platform.routes.ts';
+import { createMessaging } from './modules/messaging/index.ts';
+import { registerDevSmsRoutes } from './modules/messaging/dev-sms.routes.ts';
+import { createStoreService } from './modules/store/index.ts';
+import { createIdentity } from './modules/identity/index.ts';
+
+export const VERSION = '0.1.0';
+
+export type Koi = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  redis: Redis | null;
+  app: App;
+  jobs: Jobs;
+  bus: EventBus;
+  identity: ReturnType<typeof createIdentity>;
+  stores: ReturnType<typeof createStoreService>;
+  messaging: ReturnType<typeof createMessaging>;
+  /** Starts the outbox dispatcher and job workers (per KOI_ROLE). */
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type BuildOptions = {
+  /** An already open database (tests share one); otherwise opened from config. */
+  db?: Db;
+  /** In-memory PGlite instead of KOI_DATA_DIR (tests). */
+  memory?: boolean;
+  logger?: Logger;
+  /** Extra route registration before the app is sealed (tests, static front ends). */
+  extend?: (koi: Omit<Koi, 'startWorkers' | 'close'>) => void | Promise<void>;
+};
+
+/** Wires config → database → modules → HTTP. Does not listen and does not start workers. */
+export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise<Koi> {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, memory: opts.memory }));
+  await migrate(db);
+  const redis = await openRedis(config.redisUrl);
+  const limiter = redis ? redisRateLimiter(redis, config.redisPrefix) : dbRateLimiter(db);
+  const jobs = new Jobs(db, log, config.databaseUrl);
+  const bus = new EventBus(db, log, jobs);
+
+  const messaging = createMessaging({ db, config });
+  const stores = createStoreService(db);
+  const identity = createIdentity({ db, config, log, limiter, messaging, stores });
+
+  const app = createHttp(log);
+  registerAuth(app, identity.resolver);
+  registerIdempotencyStore(app, db);
+  registerPlatformRoutes(app, { db, redis, jobs, bus, version: VERSION });
+  identity.registerRoutes(app);
+  registerDevSmsRoutes(app, messaging);
+
+  jobs.define('platform.prune', { retryLimit: 3 }, async () => {
+    await pruneIdempotencyKeys(db);
+    await pruneRateLimits(db);
+  });
+
+  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging };
+  await opts.extend?.(koi);
+  await app.ready();
+
+  let workersStarted = false;
+  return {
+    ...koi,
+    async startWorkers() {
+      const work = config.role !== 'http';
+      await jobs.start({ work });
+      workersStarted = true;
+      if (work) {
+        await jobs.schedule('platform.prune', '17 4 * * *');
+        bus.start();
+      }
+    },
+    async close() {
+      await app.close();
+      await bus.stop();
+      if (workersStarted) await jobs.stop();
+      redis?.disconnect();
+      if (!opts.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Koi } from '../app.ts';
+
+export const DEMO_PASSWORD = 'koi-demo-2026';
+
+/** The demo merchant 青瓷小筑: a tea-ware brand with three stores and its staff. */
+export const DEMO_STORES = [
+  { key: 'hz', name: '青瓷小筑 · 杭州西湖店', city: '杭州', address: '西湖区南山路 218 号', sort: 1 },
+  { key: 'sh', name: '青瓷小筑 · 上海静安店', city: '上海', address: '静安区愚园路 1088 弄 6 号', sort: 2 },
+  { key: 'sz', name: '青瓷小筑 · 苏州平江店', city: '苏州', address: '姑苏区平江路 95 号', sort: 3 },
+] as const;
+
+export const DEMO_STAFF = [
+  { email: 'owner@koi.demo', name: '沈青禾', role: 'owner', store: null },
+  { email: 'operator@koi.demo', name: '林知夏', role: 'operator', store: null },
+  { email: 'finance@koi.demo', name: '周衡', role: 'finance', store: null },
+  { email: 'service@koi.demo', name: '陈小满', role: 'customer_service', store: null },
+  { email: 'manager.hz@koi.demo', name: '许清风', role: 'store_manager', store: 'hz' },
+  { email: 'guide.hz@koi.demo', name: '何雨桐', role: 'shopping_guide', store: 'hz' },
+  { email: 'manager.sh@koi.demo', name: '顾南星', role: 'store_manager', store: 'sh' },
+  { email: 'guide.sh@koi.demo', name: '宋语', role: 'shopping_guide', store: 'sh' },
+  { email: 'guide.sz@koi.demo', name: '吴一苇', role: 'shopping_guide', store: 'sz' },
+] as const;
+
+/** Seeds an empty database; returns false when there was already data. */
+export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log'>): Promise<boolean> {
+  if ((await koi.identity.staff.countAll()) > 0) return false;
+  const storeIds = new Map<string, string>();
+  for (const s of DEMO_STORES) {
+    const created = await koi.stores.create({ name: s.name, city: s.city, address: s.address, sort: s.sort });
+    storeIds.set(s.key, created.id);
+  }
+  for (const s of DEMO_STAFF) {
+    await koi.identity.staff.create(null, {
+      email: s.email,
+      name: s.name,
+      password: DEMO_PASSWORD,
+      role: s.role,
+      storeId: s.store ? storeIds.get(s.store)! : null,
+    });
+  }
+  koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length }, 'demo merchant seeded');
+  return true;
+}

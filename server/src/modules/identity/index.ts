@@ -1,0 +1,44 @@
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { RateLimiter } from '../../platform/rate-limit.ts';
+import type { App } from '../../platform/http.ts';
+import type { MessagingService } from '../messaging/index.ts';
+import type { StoreService } from '../store/index.ts';
+import { fetchTransport } from '../messaging/providers/http-transport.ts';
+import { shopperAuth } from './shopper-auth.ts';
+import { staffAccountsService } from './staff-accounts.ts';
+import { sessionResolver } from './sessions.ts';
+import { wechatAuth, WECHAT_API } from './providers/wechat-auth.ts';
+import { wechatAuthSimulator } from './providers/wechat-auth.simulator.ts';
+import { registerShopIdentityRoutes } from './identity.routes.shop.ts';
+import { registerAdminIdentityRoutes } from './identity.routes.admin.ts';
+import { registerWechatSimRoutes } from './wechat-sim.routes.ts';
+import './identity.errors.ts';
+
+export { IdentityEvents, type ShopperRegistered } from './shopper-auth.ts';
+
+type Deps = { db: Db; config: Config; log: Logger; limiter: RateLimiter; messaging: MessagingService; stores: StoreService };
+
+/** Accounts and sign-in: shoppers (phone + code, WeChat), staff (email + password), sessions, roles. */
+export function createIdentity(deps: Deps) {
+  const { db, config } = deps;
+  const apps = config.wechat;
+  const sim = config.providers === 'simulator' ? wechatAuthSimulator(db, apps, config.secret) : null;
+  const wechat = sim ? wechatAuth(apps, sim.transport, { api: WECHAT_API, open: '/sim/wechat' }) : wechatAuth(apps, fetchTransport);
+  const shoppers = shopperAuth({ ...deps, wechat });
+  const staff = staffAccountsService(deps);
+
+  return {
+    resolver: sessionResolver(db),
+    shoppers,
+    staff,
+    wechatSimulator: sim,
+    registerRoutes(app: App) {
+      registerShopIdentityRoutes(app, { db, auth: shoppers, wechat, publicUrl: config.publicUrl });
+      registerAdminIdentityRoutes(app, { db, staff, stores: deps.stores });
+      if (sim) registerWechatSimRoutes(app, sim, apps, config.aliyunSms.signName);
+    },
+  };
+}
+export type Identity = ReturnType<typeof createIdentity>;

@@ -1,0 +1,32 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/ids.ts';
+import { stores } from './store.tables.ts';
+import type { TStore } from '@koi/contracts';
+
+/** Stores of the chain (门店). Basic for now: the multi-store issue adds hours, location, stock. */
+export function createStoreService(db: Db) {
+  return {
+    async list(): Promise<TStore[]> {
+      const rows = await db.run((q) => q.select().from(stores).orderBy(asc(stores.sort), asc(stores.name)));
+      return rows.map(({ id, name, city, address }) => ({ id, name, city, address }));
+    },
+    async namesOf(ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db.run((q) => q.select({ id: stores.id, name: stores.name }).from(stores).where(inArray(stores.id, ids)));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    async exists(id: string): Promise<boolean> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+      const rows = await db.run((q) => q.select({ id: stores.id }).from(stores).where(eq(stores.id, id)));
+      return rows.length > 0;
+    },
+    async create(input: { name: string; city: string; address: string; sort?: number }): Promise<TStore> {
+      const id = newId();
+      await db.run((q) => q.insert(stores).values({ id, ...input, sort: input.sort ?? 0, createdAt: clock.now() }));
+      return { id, name: input.name, city: input.city, address: input.address };
+    },
+  };
+}
+export type StoreService = ReturnType<typeof createStoreService>;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** Every environment variable Koi reads, parsed once at boot. README's configuration table mirrors this. */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Embedded database and uploads. */
+  KOI_DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL 15+; when unset, PGlite in KOI_DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** Optional Redis for rate limits and caches (flash-sale stock later). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /** Prefix of every Redis key, so several Koi installations (or test runs) can share one Redis. */
+  KOI_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, : _ - only').default('koi:'),
+  /** Seed the demo merchant into an empty database. */
+  KOI_DEMO: bool.default(true),
+  /** Signs session tokens' HMAC and simulator secrets; required to be long in production. */
+  KOI_SECRET: z.string().min(32, 'must be at least 32 characters').default('koi-demo-secret-change-me-in-production-0000'),
+  /** Public URL shoppers reach the server at (OAuth redirects, mini-program API base, pay callbacks). */
+  KOI_PUBLIC_URL: z.string().url().optional(),
+  /** Where outside providers are: `simulator` (demo, tests) or `live`. */
+  KOI_PROVIDERS: z.enum(['simulator', 'live']).default('simulator'),
+  KOI_SHOPPER_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  KOI_STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  KOI_OTP_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  KOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Jobs and the outbox dispatcher run in this process (`all`), or only HTTP (`http`), or only workers (`worker`). */
+  KOI_ROLE: z.enum(['all', 'http', 'worker']).default('all'),
+  NODE_ENV: z.string().default('development'),
+  /** Aliyun SMS (live mode). */
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().default('青瓷小筑'),
+  ALIYUN_SMS_TEMPLATE_OTP: z.string().default('SMS_KOI_OTP'),
+  /** WeChat mini-program and official-account app credentials (live mode). */
+  WECHAT_MP_APPID: z.string().default('wx_koi_demo_mp'),
+  WECHAT_MP_SECRET: z.string().default('koi-demo-mp-secret'),
+  WECHAT_OA_APPID: z.string().default('wx_koi_demo_oa'),
+  WECHAT_OA_SECRET: z.string().default('koi-demo-oa-secret'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  redisPrefix: string;
+  demo: boolean;
+  secret: string;
+  publicUrl: string;
+  providers: 'simulator' | 'live';
+  shopperSessionDays: number;
+  staffSessionHours: number;
+  otpTtlSeconds: number;
+  logLevel: string;
+  role: 'all' | 'http' | 'worker';
+  production: boolean;
+  aliyunSms: { accessKeyId?: string; accessKeySecret?: string; signName: string; otpTemplate: string };
+  wechat: { mpAppId: string; mpSecret: string; oaAppId: string; oaSecret: string };
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.KOI_SECRET.startsWith('koi-demo-secret')) {
+    throw new ConfigError('Invalid configuration — KOI_SECRET: set a secret of your own in production');
+  }
+  if (e.KOI_PROVIDERS === 'live' && (!e.ALIYUN_SMS_ACCESS_KEY_ID || !e.ALIYUN_SMS_ACCESS_KEY_SECRET)) {
+    throw new ConfigError('Invalid configuration — ALIYUN_SMS_ACCESS_KEY_ID/ALIYUN_SMS_ACCESS_KEY_SECRET: required when KOI_PROVIDERS=live');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.KOI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.KOI_REDIS_PREFIX,
+    demo: e.KOI_DEMO,
+    secret: e.KOI_SECRET,
+    publicUrl: (e.KOI_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
+    providers: e.KOI_PROVIDERS,
+    shopperSessionDays: e.KOI_SHOPPER_SESSION_DAYS,
+    staffSessionHours: e.KOI_STAFF_SESSION_HOURS,
+    otpTtlSeconds: e.KOI_OTP_TTL_SECONDS,
+    logLevel: e.KOI_LOG_LEVEL,
+    role: e.KOI_ROLE,
+    production,
+    aliyunSms: {
+      accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID,
+      accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET,
+      signName: e.ALIYUN_SMS_SIGN_NAME,
+      otpTemplate: e.ALIYUN_SMS_TEMPLATE_OTP,
+    },
+    wechat: { mpAppId: e.WECHAT_MP_APPID, mpSecret: e.WECHAT_MP_SECRET, oaAppId: e.WECHAT_OA_APPID, oaSecret: e.WECHAT_OA_SECRET },
+  };
+}

@@ -1,0 +1,40 @@
+import { ZProblem, type TProblem } from '@koi/contracts';
+
+/** A failed request, carrying the server's RFC 9457 problem (already localised by the server). */
+export class ApiError extends Error {
+  readonly problem: TProblem;
+
+  constructor(problem: TProblem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+
+  /** Field errors keyed by the last segment of their path (`body.email` → `email`), for el-form-item `error`. */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      const key = e.path.split(/[./]/).filter(Boolean).pop() ?? e.path;
+      out[key] ??= e.message;
+    }
+    return out;
+  }
+}
+
+/**
+ * Turns any failed response body into a problem. The server always sends problem+json, but a proxy
+ * in front of it (nginx 502, a load balancer) may not: then we make one from the status.
+ */
+export function toProblem(status: number, body: unknown, fallbackTitle: string): TProblem {
+  const parsed = ZProblem.safeParse(body);
+  if (parsed.success) return parsed.data;
+  return { type: 'about:blank', title: fallbackTitle, status, code: `http.${status}` };
+}
