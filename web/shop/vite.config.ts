@@ -2,7 +2,8 @@ import { defineConfig, type Plugin } from 'vite';
 import uni from '@dcloudio/vite-plugin-uni';
 
 // The mini-program cannot call a relative URL, so its API base is baked in at build time.
-// H5 ignores it and calls /api on its own origin (see src/api/request.ts).
+// The H5 build ignores it and calls /api on its own origin (see src/api/request.ts); the H5 dev
+// server proxies /api to it.
 const apiBase = (process.env.KOI_API_BASE || 'http://127.0.0.1:3000').replace(/\/+$/, '');
 
 /**
@@ -55,6 +56,10 @@ export default defineConfig({
   plugins: [uni(), noCdnShadows(), quietZodAnnotations()],
   define: {
     __KOI_API_BASE__: JSON.stringify(apiBase),
+  },
+  server: {
+    // `npm run dev:h5` serves the shop on its own port; the API and the demo SMS inbox stay on the server.
+    proxy: { '/api': apiBase, '/dev': apiBase },
   },
   resolve: {
     // @koi/contracts is a symlink to ../../packages/contracts; without dedupe its `import 'zod'`

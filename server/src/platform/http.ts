@@ -95,7 +95,7 @@ function toKoiError(error: FastifyError, req: FastifyRequest): KoiError | null {
   return null;
 }
 
-export function createHttp(log: Logger, opts: { bodyLimit?: number; docs?: boolean } = {}): App {
+export async function createHttp(log: Logger, opts: { bodyLimit?: number; docs?: boolean } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: log,
     genReqId: () => newId(),
@@ -135,7 +135,8 @@ export function createHttp(log: Logger, opts: { bodyLimit?: number; docs?: boole
   });
 
   if (opts.docs !== false) {
-    void app.register(swagger, {
+    // Awaited before any route exists: swagger collects routes through its onRoute hook.
+    await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
         info: { title: 'Koi API', version: '0.1.0', description: 'Koi private-domain commerce: shop, admin and provider callback APIs. Errors are RFC 9457 problem+json with a stable `code`.' },
@@ -149,10 +150,8 @@ export function createHttp(log: Logger, opts: { bodyLimit?: number; docs?: boole
       },
       transform: jsonSchemaTransform,
     });
-    void app.register(swaggerUi, { routePrefix: '/api/docs' });
-    app.after(() => {
-      app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }
   return app;
 }

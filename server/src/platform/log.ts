@@ -29,8 +29,8 @@ function maskDeep(value: unknown, depth = 0): unknown {
  * Structured JSON logs. Secrets are removed by path (tokens, passwords, codes, addresses);
  * phone numbers and emails anywhere in a log line are masked.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
     redact: {
@@ -47,5 +47,6 @@ export function createLogger(level: string): Logger {
         method.apply(this, masked);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -88,10 +88,17 @@ function checkVersions() {
   const vuePinned = pluginPkg.dependencies['@vue/compiler-sfc'];
   const vitePinned = pluginPkg.peerDependencies.vite;
 
-  const vuePkgPath = realpathSync(require.resolve('vue/package.json'));
-  const expected = realpathSync(join(shop, 'node_modules/vue/package.json'));
+  let vuePkgPath;
+  try {
+    vuePkgPath = realpathSync(require.resolve('vue/package.json'));
+  } catch {
+    return fail('vue does not resolve from web/shop: run `npm --prefix web/shop ci`');
+  }
+  const expected = join(shop, 'node_modules/vue/package.json');
   const vueVersion = readJson(vuePkgPath).version;
-  if (vuePkgPath !== expected) fail(`vue resolves to ${vuePkgPath}, expected ${expected} (web/shop must not use the root's vue)`);
+  if (!existsSync(expected) || vuePkgPath !== realpathSync(expected)) {
+    fail(`vue resolves to ${vuePkgPath} (${vueVersion}), expected ${expected}: web/shop must not use the root's vue`);
+  }
   if (vueVersion !== vuePinned) fail(`vue is ${vueVersion}, uni-app ${uniVersion} pins ${vuePinned}`);
   if (pkg.dependencies.vue !== vuePinned) fail(`package.json asks for vue "${pkg.dependencies.vue}", pin it to exactly "${vuePinned}"`);
 

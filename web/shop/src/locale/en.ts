@@ -28,6 +28,7 @@ const en: Messages = {
     catGiftDesc: 'Gift sets',
     soonTitle: 'The catalog arrives soon',
     soonText: 'We are stocking the shelves. Sign in to hear first when sales open and to receive the new-member welcome.',
+    soonTextSignedIn: 'We are stocking the shelves and will let you know as soon as sales open.',
     signIn: 'Sign in / Sign up',
     goMe: 'Go to my account',
     promise1: 'Authentic',

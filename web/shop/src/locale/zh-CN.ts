@@ -27,6 +27,7 @@ const zhCN = {
     catGiftDesc: '节礼 · 伴手礼',
     soonTitle: '商品目录即将上线',
     soonText: '店铺正在上新，登录后可第一时间收到开售提醒与新人礼遇。',
+    soonTextSignedIn: '店铺正在上新，开售时我们会第一时间通知你。',
     signIn: '登录 / 注册',
     goMe: '进入我的',
     promise1: '正品保障',
