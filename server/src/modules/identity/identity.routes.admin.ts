@@ -9,20 +9,20 @@ import { idempotent } from '../../platform/idempotency.ts';
 import type { Db } from '../../platform/db.ts';
 import type { StaffAccounts } from './staff-accounts.ts';
 import type { StoreService } from '../store/index.ts';
-import { revokeSession } from './sessions.ts';
+import type { Sessions } from './sessions.ts';
 import { ALL_ROLES, ROLE_NAMES, ROLE_PERMISSIONS } from './roles.rules.ts';
 
 const admin = { tags: ['admin'], security: [{ bearer: [] }] };
 
-export function registerAdminIdentityRoutes(app: App, deps: { db: Db; staff: StaffAccounts; stores: StoreService }) {
-  const { db, staff, stores } = deps;
+export function registerAdminIdentityRoutes(app: App, deps: { db: Db; sessions: Sessions; staff: StaffAccounts; stores: StoreService }) {
+  const { db, sessions, staff, stores } = deps;
 
   app.post('/api/admin/auth/login', { schema: { tags: ['admin'], summary: 'Staff sign-in', body: ZStaffLoginRequest, response: { 200: ZStaffSession } } },
     async (req) => staff.login(req.body.email, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] }));
 
   app.post('/api/admin/auth/logout', { schema: { ...admin, summary: 'Sign out', response: { 200: ZOk } } }, async (req) => {
     const me = staffOf(req);
-    await revokeSession(db, me.sessionId, { kind: 'staff', id: me.id });
+    await sessions.revoke(me.sessionId, { kind: 'staff', id: me.id });
     return { ok: true as const };
   });
 

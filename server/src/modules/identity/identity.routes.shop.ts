@@ -10,13 +10,13 @@ import { newToken } from '../../platform/ids.ts';
 import type { Db } from '../../platform/db.ts';
 import type { ShopperAuth } from './shopper-auth.ts';
 import type { WechatAuth } from './providers/wechat-auth.ts';
-import { liveSessions, revokeSession } from './sessions.ts';
+import { liveSessions, type Sessions } from './sessions.ts';
 
 const shop = { tags: ['shop'] };
 const signedIn = { tags: ['shop'], security: [{ bearer: [] }] };
 
-export function registerShopIdentityRoutes(app: App, deps: { db: Db; auth: ShopperAuth; wechat: WechatAuth; publicUrl: string }) {
-  const { db, auth, wechat } = deps;
+export function registerShopIdentityRoutes(app: App, deps: { db: Db; sessions: Sessions; auth: ShopperAuth; wechat: WechatAuth; publicUrl: string }) {
+  const { db, sessions, auth, wechat } = deps;
   const meta = (req: { ip: string; headers: Record<string, unknown> }) => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') || undefined });
 
   app.post('/api/shop/auth/otp', { schema: { ...shop, summary: 'Send a sign-in code by SMS', body: ZSendOtpRequest, response: { 200: ZSendOtpResponse } } },
@@ -45,7 +45,7 @@ export function registerShopIdentityRoutes(app: App, deps: { db: Db; auth: Shopp
   app.post('/api/shop/auth/logout', { schema: { ...signedIn, summary: 'Sign out this device', response: { 200: ZOk } }, preHandler: requireShopper },
     async (req) => {
       const s = shopperOf(req);
-      await revokeSession(db, s.sessionId, { kind: 'shopper', id: s.id });
+      await sessions.revoke(s.sessionId, { kind: 'shopper', id: s.id });
       return { ok: true as const };
     });
 
@@ -65,7 +65,7 @@ export function registerShopIdentityRoutes(app: App, deps: { db: Db; auth: Shopp
     async (req) => {
       const s = shopperOf(req);
       // Another shopper's session is indistinguishable from a missing one.
-      const ok = z.uuid().safeParse(req.params.id).success && (await revokeSession(db, req.params.id, { kind: 'shopper', id: s.id }));
+      const ok = z.uuid().safeParse(req.params.id).success && (await sessions.revoke(req.params.id, { kind: 'shopper', id: s.id }));
       if (!ok) throw new KoiError('resource.not_found', { what: 'device' });
       return { ok: true as const };
     });

@@ -8,7 +8,8 @@ import type { StoreService } from '../store/index.ts';
 import { fetchTransport } from '../messaging/providers/http-transport.ts';
 import { shopperAuth } from './shopper-auth.ts';
 import { staffAccountsService } from './staff-accounts.ts';
-import { sessionResolver } from './sessions.ts';
+import { createSessions } from './sessions.ts';
+import { SessionCache } from './session-cache.ts';
 import { wechatAuth, WECHAT_API } from './providers/wechat-auth.ts';
 import { wechatAuthSimulator } from './providers/wechat-auth.simulator.ts';
 import { registerShopIdentityRoutes } from './identity.routes.shop.ts';
@@ -26,17 +27,19 @@ export function createIdentity(deps: Deps) {
   const apps = config.wechat;
   const sim = config.providers === 'simulator' ? wechatAuthSimulator(db, apps, config.secret) : null;
   const wechat = sim ? wechatAuth(apps, sim.transport, { api: WECHAT_API, open: '/sim/wechat' }) : wechatAuth(apps, fetchTransport);
+  // In-memory session cache only where one process owns the database (see SessionCache).
+  const sessions = createSessions(db, db.kind === 'pglite' ? new SessionCache() : null);
   const shoppers = shopperAuth({ ...deps, wechat });
-  const staff = staffAccountsService(deps);
+  const staff = staffAccountsService({ ...deps, sessions });
 
   return {
-    resolver: sessionResolver(db),
+    resolver: sessions.resolver,
     shoppers,
     staff,
     wechatSimulator: sim,
     registerRoutes(app: App) {
-      registerShopIdentityRoutes(app, { db, auth: shoppers, wechat, publicUrl: config.publicUrl });
-      registerAdminIdentityRoutes(app, { db, staff, stores: deps.stores });
+      registerShopIdentityRoutes(app, { db, sessions, auth: shoppers, wechat, publicUrl: config.publicUrl });
+      registerAdminIdentityRoutes(app, { db, sessions, staff, stores: deps.stores });
       if (sim) registerWechatSimRoutes(app, sim, apps, config.aliyunSms.signName);
     },
   };

@@ -7,6 +7,7 @@ import type { Principal, SessionResolver } from '../../platform/auth.ts';
 import type { TRole } from '@koi/contracts';
 import { sessions, staffAccounts } from './identity.tables.ts';
 import { permissionsOf } from './roles.rules.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -35,52 +36,78 @@ export async function openSession(
   return session;
 }
 
-/** One query per request: the session, and for staff their current role, store and status. */
-export function sessionResolver(db: Db): SessionResolver {
-  return {
-    async resolve(token): Promise<Principal | 'expired' | null> {
+/**
+ * Sessions of shoppers and staff: resolving a bearer token (one statement, or none when cached),
+ * revoking one or all of a subject's sessions. `cache` is only given on PGlite (see SessionCache).
+ */
+export function createSessions(db: Db, cache: SessionCache | null) {
+  async function lookup(tokenHash: string): Promise<{ principal: Principal; expiresAt: Date } | 'expired' | null> {
+    const [row] = await db.run((q) =>
+      q
+        .select({ s: sessions, role: staffAccounts.role, storeId: staffAccounts.storeId, disabled: staffAccounts.disabled })
+        .from(sessions)
+        .leftJoin(staffAccounts, and(eq(sessions.subjectKind, 'staff'), eq(staffAccounts.id, sessions.subjectId)))
+        .where(eq(sessions.tokenHash, tokenHash)),
+    );
+    if (!row || row.s.revokedAt) return null;
+    if (row.s.expiresAt.getTime() <= clock.now().getTime()) return 'expired';
+    const principal: Principal =
+      row.s.subjectKind === 'shopper'
+        ? { kind: 'shopper', id: row.s.subjectId, sessionId: row.s.id }
+        : {
+            kind: 'staff',
+            id: row.s.subjectId,
+            sessionId: row.s.id,
+            role: row.role ?? '',
+            storeId: row.storeId,
+            permissions: permissionsOf(row.role as TRole),
+          };
+    if (principal.kind === 'staff' && (!row.role || row.disabled)) return null;
+    return { principal, expiresAt: row.s.expiresAt };
+  }
+
+  const resolver: SessionResolver = {
+    async resolve(token) {
       if (!/^ks[th]_[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-      const [row] = await db.run((q) =>
+      const tokenHash = hashToken(token);
+      const cached = cache?.get(tokenHash);
+      if (cached) return cached;
+      const generation = cache?.generation() ?? 0;
+      const found = await lookup(tokenHash);
+      if (!found || found === 'expired') return found;
+      cache?.set(tokenHash, found.principal, found.expiresAt, generation);
+      return found.principal;
+    },
+  };
+
+  return {
+    resolver,
+    async revoke(sessionId: string, subject: { kind: 'shopper' | 'staff'; id: string }): Promise<boolean> {
+      cache?.invalidate(subject.kind, subject.id);
+      const rows = await db.run((q) =>
         q
-          .select({ s: sessions, role: staffAccounts.role, storeId: staffAccounts.storeId, disabled: staffAccounts.disabled })
-          .from(sessions)
-          .leftJoin(staffAccounts, and(eq(sessions.subjectKind, 'staff'), eq(staffAccounts.id, sessions.subjectId)))
-          .where(eq(sessions.tokenHash, hashToken(token))),
+          .update(sessions)
+          .set({ revokedAt: clock.now() })
+          .where(and(eq(sessions.id, sessionId), eq(sessions.subjectKind, subject.kind), eq(sessions.subjectId, subject.id), isNull(sessions.revokedAt)))
+          .returning({ id: sessions.id }),
       );
-      if (!row || row.s.revokedAt) return null;
-      if (row.s.expiresAt.getTime() <= clock.now().getTime()) return 'expired';
-      if (row.s.subjectKind === 'shopper') return { kind: 'shopper', id: row.s.subjectId, sessionId: row.s.id };
-      if (!row.role || row.disabled) return null;
-      return {
-        kind: 'staff',
-        id: row.s.subjectId,
-        sessionId: row.s.id,
-        role: row.role,
-        storeId: row.storeId,
-        permissions: permissionsOf(row.role as TRole),
-      };
+      return rows.length > 0;
+    },
+    /** Ends every live session of a subject (staff disabled, password changed). */
+    async revokeAll(q: Q, subject: { kind: 'shopper' | 'staff'; id: string }): Promise<void> {
+      cache?.invalidate(subject.kind, subject.id);
+      await q
+        .update(sessions)
+        .set({ revokedAt: clock.now() })
+        .where(and(eq(sessions.subjectKind, subject.kind), eq(sessions.subjectId, subject.id), isNull(sessions.revokedAt)));
+    },
+    /** A staff member's role, store or status changed: their next request reads it afresh. */
+    forget(subject: { kind: 'shopper' | 'staff'; id: string }): void {
+      cache?.invalidate(subject.kind, subject.id);
     },
   };
 }
-
-export async function revokeSession(db: Db, sessionId: string, subject: { kind: 'shopper' | 'staff'; id: string }): Promise<boolean> {
-  const rows = await db.run((q) =>
-    q
-      .update(sessions)
-      .set({ revokedAt: clock.now() })
-      .where(and(eq(sessions.id, sessionId), eq(sessions.subjectKind, subject.kind), eq(sessions.subjectId, subject.id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id }),
-  );
-  return rows.length > 0;
-}
-
-/** Ends every live session of a subject (staff disabled, password changed). */
-export async function revokeAllSessions(q: Q, subject: { kind: 'shopper' | 'staff'; id: string }): Promise<void> {
-  await q
-    .update(sessions)
-    .set({ revokedAt: clock.now() })
-    .where(and(eq(sessions.subjectKind, subject.kind), eq(sessions.subjectId, subject.id), isNull(sessions.revokedAt)));
-}
+export type Sessions = ReturnType<typeof createSessions>;
 
 export async function liveSessions(db: Db, subject: { kind: 'shopper' | 'staff'; id: string }) {
   return db.run((q) =>

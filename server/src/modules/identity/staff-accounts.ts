@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Q } from '../../platform/db.ts';
 import type { Config } from '../../platform/config.ts';
 import { clock } from '../../platform/clock.ts';
@@ -13,15 +13,15 @@ import type { StoreService } from '../store/index.ts';
 import { staffAccounts, staffAudit } from './identity.tables.ts';
 import { permissionsOf, staffChangeDenied } from './roles.rules.ts';
 import { STAFF_LOGIN_LIMITS } from './otp.rules.ts';
-import { openSession, revokeAllSessions } from './sessions.ts';
+import { openSession, type Sessions } from './sessions.ts';
 
-type Deps = { db: Db; config: Config; limiter: RateLimiter; stores: StoreService };
+type Deps = { db: Db; config: Config; limiter: RateLimiter; stores: StoreService; sessions: Sessions };
 type Row = typeof staffAccounts.$inferSelect;
 
 /** A hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
 let decoyHash: Promise<string> | null = null;
 
-export function staffAccountsService({ db, config, limiter, stores }: Deps) {
+export function staffAccountsService({ db, config, limiter, stores, sessions }: Deps) {
   async function present(rows: Row[]): Promise<TStaff[]> {
     const names = await stores.namesOf([...new Set(rows.map((r) => r.storeId).filter((s): s is string => !!s))]);
     return rows.map((r) => ({
@@ -39,6 +39,11 @@ export function staffAccountsService({ db, config, limiter, stores }: Deps) {
   async function withPermissions(row: Row): Promise<TStaffMe> {
     const [staff] = await present([row]);
     return { ...staff!, permissions: [...permissionsOf(row.role)] };
+  }
+
+  async function countStaff(where?: SQL): Promise<number> {
+    const [r] = await db.run((q) => q.select({ n: count() }).from(staffAccounts).where(where));
+    return Number(r?.n ?? 0);
   }
 
   async function audit(q: Q, actorId: string | null, targetId: string, action: string, detail: string) {
@@ -72,14 +77,16 @@ export function staffAccountsService({ db, config, limiter, stores }: Deps) {
     /** Store-scoped staff see only their store's colleagues. */
     async list(actor: StaffPrincipal, page: number, pageSize: number): Promise<{ items: TStaff[]; total: number }> {
       const where = actor.storeId ? eq(staffAccounts.storeId, actor.storeId) : undefined;
-      const [rows, [total]] = await db.run((q) =>
-        Promise.all([
-          q.select().from(staffAccounts).where(where).orderBy(desc(staffAccounts.createdAt), desc(staffAccounts.id)).limit(pageSize).offset((page - 1) * pageSize),
-          q.select({ n: count() }).from(staffAccounts).where(where),
-        ]),
+      // The page and the total in one statement.
+      const rows = await db.run((q) =>
+        q.select({ staff: staffAccounts, total: sql<number>`count(*) over ()` }).from(staffAccounts).where(where)
+          .orderBy(desc(staffAccounts.createdAt), desc(staffAccounts.id)).limit(pageSize).offset((page - 1) * pageSize),
       );
-      return { items: await present(rows), total: Number(total?.n ?? 0) };
+      const total = rows.length ? Number(rows[0]!.total) : page === 1 ? 0 : await countStaff(where);
+      return { items: await present(rows.map((r) => r.staff)), total };
     },
+
+    countAll: () => countStaff(),
 
     async create(actor: StaffPrincipal | null, input: TCreateStaffRequest): Promise<TStaff> {
       if (actor) {
@@ -129,16 +136,13 @@ export function staffAccountsService({ db, config, limiter, stores }: Deps) {
           await publish(q, 'identity.staff_changed', { staffId: id, action: 'update', role: after.role, storeId: after.storeId, disabled: after.disabled });
         }
         // Losing access takes effect now, not when the session would have expired.
-        if (after.disabled && !before.disabled) await revokeAllSessions(q, { kind: 'staff', id });
+        if (after.disabled && !before.disabled) await sessions.revokeAll(q, { kind: 'staff', id });
+        else if (changes.length) sessions.forget({ kind: 'staff', id });
         return updated!;
       });
       return (await present([row]))[0]!;
     },
 
-    async countAll(): Promise<number> {
-      const [r] = await db.run((q) => q.select({ n: count() }).from(staffAccounts));
-      return Number(r?.n ?? 0);
-    },
   };
 }
 export type StaffAccounts = ReturnType<typeof staffAccountsService>;

@@ -1,12 +1,16 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { stores } from './store.tables.ts';
 import type { TStore } from '@koi/contracts';
 
+/** Store names change rarely and are shown on many lists: kept for a short while, not per request. */
+const NAMES_TTL_MS = 30_000;
+
 /** Stores of the chain (门店). Basic for now: the multi-store issue adds hours, location, stock. */
 export function createStoreService(db: Db) {
+  let names: { at: number; byId: Map<string, string> } | null = null;
   return {
     async list(): Promise<TStore[]> {
       const rows = await db.run((q) => q.select().from(stores).orderBy(asc(stores.sort), asc(stores.name)));
@@ -14,8 +18,11 @@ export function createStoreService(db: Db) {
     },
     async namesOf(ids: string[]): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
-      const rows = await db.run((q) => q.select({ id: stores.id, name: stores.name }).from(stores).where(inArray(stores.id, ids)));
-      return new Map(rows.map((r) => [r.id, r.name]));
+      if (!names || Date.now() - names.at > NAMES_TTL_MS || ids.some((id) => !names!.byId.has(id))) {
+        const rows = await db.run((q) => q.select({ id: stores.id, name: stores.name }).from(stores));
+        names = { at: Date.now(), byId: new Map(rows.map((r) => [r.id, r.name])) };
+      }
+      return new Map(ids.filter((id) => names!.byId.has(id)).map((id) => [id, names!.byId.get(id)!]));
     },
     async exists(id: string): Promise<boolean> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
@@ -25,6 +32,7 @@ export function createStoreService(db: Db) {
     async create(input: { name: string; city: string; address: string; sort?: number }): Promise<TStore> {
       const id = newId();
       await db.run((q) => q.insert(stores).values({ id, ...input, sort: input.sort ?? 0, createdAt: clock.now() }));
+      names = null;
       return { id, name: input.name, city: input.city, address: input.address };
     },
   };
