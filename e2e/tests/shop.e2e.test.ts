@@ -33,7 +33,9 @@ describe.runIf(hasChromium)('shop (H5) in Chromium', () => {
     const code = await lastSmsCode(koi.base, phone);
     await page.locator('.field input').nth(1).fill(code);
     await shot(page, 'shop-02-login');
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/shop/auth/login/phone'));
     await page.locator('uni-button', { hasText: /^登录$/ }).first().click();
+    expect((await signedIn).status()).toBe(200);
 
     await page.goto(`${koi.base}/pages/me/me`);
     await page.getByText('138****5678').waitFor();
@@ -69,7 +71,9 @@ describe.runIf(hasChromium)('shop (H5) in Chromium', () => {
     await tapButton(page, '微信登录');
     await page.getByText('申请获得以下权限').waitFor();
     await shot(page, 'shop-06-wechat-authorize');
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/shop/auth/login/wechat') && r.request().method() === 'POST');
     await page.getByText('紫砂藏家老周').click();
+    expect((await signedIn).status()).toBe(200);
     await page.waitForURL((url) => !url.searchParams.has('code') && !url.pathname.includes('/sim/'));
     await page.goto(`${koi.base}/pages/me/me`);
     await page.getByText('紫砂藏家老周').waitFor();
