@@ -92,3 +92,17 @@ export function cleanScreenshots(): void {
   if (existsSync(screenshotDir)) rmSync(screenshotDir, { recursive: true, force: true });
   mkdirSync(screenshotDir, { recursive: true });
 }
+
+/** One Koi server and one browser for a test file; started before its tests, stopped after. */
+export function useKoiAndBrowser(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  const ctx = {} as { koi: RunningKoi; browser: Browser };
+  hooks.beforeAll(async () => {
+    ctx.koi = await startServer();
+    ctx.browser = await launchBrowser();
+  });
+  hooks.afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.koi?.stop();
+  });
+  return ctx;
+}

@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, startServer, type RunningKoi } from '../harness.ts';
+import { hasChromium, shot, useKoiAndBrowser } from '../harness.ts';
 
 describe.runIf(hasChromium)('admin console in Chromium', () => {
-  let koi: RunningKoi;
-  let browser: Browser;
-  beforeAll(async () => {
-    koi = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await koi?.stop();
-  });
+  const ctx = useKoiAndBrowser({ beforeAll, afterAll });
 
   it('an owner signs in and creates a shopping guide for a store', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${koi.base}/admin/`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.goto(`${ctx.koi.base}/admin/`);
     await page.getByLabel('邮箱').fill('owner@koi.demo');
     await page.getByLabel('密码').fill('koi-demo-2026');
     await shot(page, 'admin-01-login');
@@ -41,8 +31,8 @@ describe.runIf(hasChromium)('admin console in Chromium', () => {
     await shot(page, 'admin-04-staff-list');
 
     // The new guide can sign in and sees only what a guide may see.
-    const guidePage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await guidePage.goto(`${koi.base}/admin/`);
+    const guidePage = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await guidePage.goto(`${ctx.koi.base}/admin/`);
     await guidePage.getByLabel('邮箱').fill('guide.new@koi.demo');
     await guidePage.getByLabel('密码').fill('tea-guide-2026');
     await guidePage.getByRole('button', { name: '登录' }).click();

@@ -20,6 +20,13 @@ describe.each(DB_KINDS)('shopper sign-in on %s', (kind) => {
     expect(me2.body.id).toBe(me1.body.id);
   });
 
+  it('a seeded member signing in lands on their existing account', async () => {
+    clock.advance(61_000);
+    const token = await shopperToken(koi, '13916880001', '10.3.3.3');
+    const me = await call(koi, 'GET', '/api/shop/me', undefined, { token });
+    expect(me.body.nickname).toBe('张雅琴');
+  });
+
   it('refuses an expired code', async () => {
     const phone = '13900000002';
     await call(koi, 'POST', '/api/shop/auth/otp', { phone });

@@ -21,6 +21,15 @@ export const DEMO_STAFF = [
   { email: 'guide.sz@koi.demo', name: '吴一苇', role: 'shopping_guide', store: 'sz' },
 ] as const;
 
+/** Members who signed up with their phones (the catalog and order issues give them history). */
+export const DEMO_SHOPPERS = [
+  { phone: '13916880001', nickname: '张雅琴' },
+  { phone: '13916880002', nickname: '王浩然' },
+  { phone: '13916880003', nickname: '李思琪' },
+  { phone: '13916880004', nickname: '陈默' },
+  { phone: '13916880005', nickname: '赵一鸣' },
+] as const;
+
 /** Seeds an empty database; returns false when there was already data. */
 export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log'>): Promise<boolean> {
   if ((await koi.identity.staff.countAll()) > 0) return false;
@@ -38,6 +47,7 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log'>): P
       storeId: s.store ? storeIds.get(s.store)! : null,
     });
   }
-  koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length }, 'demo merchant seeded');
+  for (const s of DEMO_SHOPPERS) await koi.identity.shoppers.ensureByPhone(s.phone, s.nickname);
+  koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length, shoppers: DEMO_SHOPPERS.length }, 'demo merchant seeded');
   return true;
 }

@@ -64,7 +64,14 @@ export type TUpdateStaffRequest = z.infer<typeof ZUpdateStaffRequest>;
 export const ZStaffList = z.object({ items: z.array(ZStaff), total: z.number().int() });
 export type TStaffList = z.infer<typeof ZStaffList>;
 
-export const ZRoleInfo = z.object({ role: ZRole, nameZh: z.string(), nameEn: z.string(), permissions: z.array(ZPermission) });
+export const ZRoleInfo = z.object({
+  role: ZRole,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  permissions: z.array(ZPermission),
+  /** The role only exists inside one store: an account with it must name its store. */
+  storeScoped: z.boolean(),
+});
 export const ZRoleList = z.object({ items: z.array(ZRoleInfo) });
 export type TRoleInfo = z.infer<typeof ZRoleInfo>;
 

@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db.ts';
 import type { StaffAccounts } from './staff-accounts.ts';
 import type { StoreService } from '../store/index.ts';
 import type { Sessions } from './sessions.ts';
-import { ALL_ROLES, ROLE_NAMES, ROLE_PERMISSIONS } from './roles.rules.ts';
+import { ALL_ROLES, ROLE_NAMES, ROLE_PERMISSIONS, STORE_ROLES } from './roles.rules.ts';
 
 const admin = { tags: ['admin'], security: [{ bearer: [] }] };
 
@@ -47,7 +47,9 @@ export function registerAdminIdentityRoutes(app: App, deps: { db: Db; sessions: 
 
   app.get('/api/admin/roles', { schema: { ...admin, summary: 'Roles and their permissions', response: { 200: ZRoleList } }, preHandler: requireStaff('staff:view') },
     async () => ({
-      items: ALL_ROLES.map((role: TRole) => ({ role, nameZh: ROLE_NAMES[role].zh, nameEn: ROLE_NAMES[role].en, permissions: [...ROLE_PERMISSIONS[role]] })),
+      items: ALL_ROLES.map((role: TRole) => ({
+        role, nameZh: ROLE_NAMES[role].zh, nameEn: ROLE_NAMES[role].en, permissions: [...ROLE_PERMISSIONS[role]], storeScoped: STORE_ROLES.includes(role),
+      })),
     }));
 
   app.get('/api/admin/stores', { schema: { ...admin, summary: 'Stores', response: { 200: ZStoreList } }, preHandler: requireStaff('store:view') },

@@ -157,6 +157,17 @@ export function shopperAuth({ db, config, limiter, messaging, wechat, log }: Dep
     },
 
     me: (shopperId: string) => db.run((q) => toShopper(q, shopperId)),
+
+    /** The account for this phone, registered if new (demo seeding; imports from other platforms later). */
+    async ensureByPhone(phone: string, nickname: string): Promise<string> {
+      const attempt = () => db.tx((q) => findOrRegister(q, [{ kind: 'phone', value: phone }], { nickname, avatarUrl: null, via: 'phone' }));
+      try {
+        return await attempt();
+      } catch (err) {
+        if (err instanceof LostRegistrationRace || isUniqueViolation(err)) return attempt();
+        throw err;
+      }
+    },
   };
 }
 export type ShopperAuth = ReturnType<typeof shopperAuth>;

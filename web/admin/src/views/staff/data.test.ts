@@ -1,4 +1,4 @@
-import type { TStaff, TStore } from '@koi/contracts';
+import type { TRoleInfo, TStaff, TStore } from '@koi/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_STORES,
@@ -24,13 +24,21 @@ const staff: TStaff = {
   createdAt: '2026-01-02T03:04:05Z',
 };
 
+const roles: TRoleInfo[] = [
+  { role: 'owner', nameZh: '店主', nameEn: 'Owner', permissions: [], storeScoped: false },
+  { role: 'operator', nameZh: '运营', nameEn: 'Operator', permissions: [], storeScoped: false },
+  { role: 'finance', nameZh: '财务', nameEn: 'Finance', permissions: [], storeScoped: false },
+  { role: 'store_manager', nameZh: '店长', nameEn: 'Store manager', permissions: [], storeScoped: true },
+  { role: 'shopping_guide', nameZh: '导购', nameEn: 'Shopping guide', permissions: [], storeScoped: true },
+];
+
 describe('staff form schema', () => {
   it('requires a store only for store roles, and offers "all stores" to the others', () => {
-    expect(storeRequired('shopping_guide')).toBe(true);
-    expect(storeRequired('owner')).toBe(false);
-    expect(storeRequired('')).toBe(false);
-    expect(storeOptions('store_manager', stores, t).map((o) => o.value)).toEqual(['st1']);
-    expect(storeOptions('operator', stores, t).map((o) => o.value)).toEqual([ALL_STORES, 'st1']);
+    expect(storeRequired('shopping_guide', roles)).toBe(true);
+    expect(storeRequired('owner', roles)).toBe(false);
+    expect(storeRequired('', roles)).toBe(false);
+    expect(storeOptions('store_manager', roles, stores, t).map((o) => o.value)).toEqual(['st1']);
+    expect(storeOptions('operator', roles, stores, t).map((o) => o.value)).toEqual([ALL_STORES, 'st1']);
   });
 
   it('builds a create request with null for all stores and a normalised email', () => {
@@ -48,7 +56,7 @@ describe('staff form schema', () => {
 
 describe('staff form rules', () => {
   async function storeError(form: ReturnType<typeof emptyStaffForm>): Promise<string | null> {
-    const rule = staffRules(t, 'create', form).storeId;
+    const rule = staffRules(t, 'create', form, roles).storeId;
     const first = Array.isArray(rule) ? rule[0]! : rule!;
     return new Promise((resolve) => {
       first.validator!(first, form.storeId, (e?: string | Error) => resolve(e ? String(e instanceof Error ? e.message : e) : null), {}, {});
@@ -57,7 +65,7 @@ describe('staff form rules', () => {
 
   it('marks the store required, and rejects "all stores", only for store roles', async () => {
     const guide = { ...emptyStaffForm(), role: 'shopping_guide' as const };
-    const sr = staffRules(t, 'create', guide).storeId;
+    const sr = staffRules(t, 'create', guide, roles).storeId;
     expect(Array.isArray(sr) ? sr[0]!.required : undefined).toBe(true);
     expect(await storeError(guide)).toBe('staff.storeRequired');
     expect(await storeError({ ...guide, storeId: '' })).toBe('staff.storeRequired');

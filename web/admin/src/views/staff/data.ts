@@ -12,17 +12,13 @@ import { formatDateTime } from '@/utils/format';
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
-/**
- * Roles that act inside one store and so must be given one. The contracts do not say which roles
- * these are yet (TRoleInfo has no flag); keep in step with identity's role table on the server.
- */
-export const STORE_SCOPED_ROLES: readonly TRole[] = ['store_manager', 'shopping_guide'];
 
 /** el-select treats '' and null as "nothing chosen", so "all stores" needs a value of its own. */
 export const ALL_STORES = '*';
 
-export function storeRequired(role: TRole | ''): boolean {
-  return role !== '' && STORE_SCOPED_ROLES.includes(role);
+/** Whether a role acts inside one store and so must be given one: the server says so per role. */
+export function storeRequired(role: TRole | '', roles: readonly TRoleInfo[]): boolean {
+  return role !== '' && roles.some((r) => r.role === role && r.storeScoped);
 }
 
 /** The server's role names (nameZh/nameEn) in the current language, else our own message. */
@@ -109,21 +105,21 @@ export function toUpdateRequest(form: TStaffForm, original: TStaff): TUpdateStaf
 }
 
 /** The store options for a role: a store-scoped role must pick one, others may also have all stores. */
-export function storeOptions(role: TRole | '', stores: readonly TStore[], t: T): { value: string; label: string }[] {
+export function storeOptions(role: TRole | '', roles: readonly TRoleInfo[], stores: readonly TStore[], t: T): { value: string; label: string }[] {
   const options = stores.map((s) => ({ value: s.id, label: `${s.name}（${s.city}）` }));
-  return storeRequired(role) ? options : [{ value: ALL_STORES, label: t('staff.allStores') }, ...options];
+  return storeRequired(role, roles) ? options : [{ value: ALL_STORES, label: t('staff.allStores') }, ...options];
 }
 
 /** Mirrors ZCreateStaffRequest / ZUpdateStaffRequest so most mistakes never reach the server. */
-export function staffRules(t: T, mode: TStaffFormMode, form: TStaffForm): FormRules<TStaffForm> {
+export function staffRules(t: T, mode: TStaffFormMode, form: TStaffForm, roles: readonly TRoleInfo[]): FormRules<TStaffForm> {
   // `required` is read here, not in the validator, so the rules (and the asterisk) follow the chosen role.
   const storeRule: FormItemRule = {
-    required: storeRequired(form.role),
+    required: storeRequired(form.role, roles),
     message: t('staff.storeRequired'),
     trigger: 'change',
     // A custom validator replaces async-validator's own required check, so it covers "nothing chosen" too.
     validator: (_rule, _value, callback) =>
-      storeRequired(form.role) && (form.storeId === ALL_STORES || form.storeId === '')
+      storeRequired(form.role, roles) && (form.storeId === ALL_STORES || form.storeId === '')
         ? callback(new Error(t('staff.storeRequired')))
         : callback(),
   };
