@@ -98,3 +98,16 @@ describe.each(DB_KINDS)('staff, roles and store scope on %s', (kind) => {
     expect(results.slice(10).every((r) => r.status === 429)).toBe(true);
   });
 });
+
+describe('who you are comes before what you sent', () => {
+  it('a stranger posting a bad body gets 401, not our field list', async () => {
+    const koi = await startKoi('pglite', { seed: false });
+    try {
+      const res = await call(koi, 'POST', '/api/admin/staff', { nonsense: true });
+      expect(res.status).toBe(401);
+      expect(res.body.errors).toBeUndefined();
+    } finally {
+      await koi.dispose();
+    }
+  });
+});

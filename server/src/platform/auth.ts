@@ -33,11 +33,12 @@ export function bearerToken(req: FastifyRequest): string | null {
   return m ? m[1]! : null;
 }
 
-/** Resolves the caller once per request; routes then say what they require. */
+/** Resolves the caller once per request; routes then say what they require (as `preValidation`). */
 export function registerAuth(app: App, resolver: SessionResolver): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('authError', null);
-  app.addHook('preHandler', async (req) => {
+  // onRequest: before the body is read or validated, so a stranger gets a 401, not our schema.
+  app.addHook('onRequest', async (req) => {
     const token = bearerToken(req);
     if (!token) return;
     const found = await resolver.resolve(token);

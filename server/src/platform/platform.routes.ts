@@ -32,7 +32,7 @@ export function registerPlatformRoutes(app: App, deps: { db: Db; redis: Redis | 
   const admin = { tags: ['admin'], security: [{ bearer: [] }] };
 
   /** Failed jobs and undeliverable events in one list: both are work that needs a person. */
-  app.get('/api/admin/jobs/dead', { schema: { ...admin, summary: 'Dead letters: failed jobs and events', querystring: ZPageQuery, response: { 200: ZDeadJobList } }, preHandler: requireStaff('jobs:view') },
+  app.get('/api/admin/jobs/dead', { schema: { ...admin, summary: 'Dead letters: failed jobs and events', querystring: ZPageQuery, response: { 200: ZDeadJobList } }, preValidation: requireStaff('jobs:view') },
     async (req) => {
       const { page, pageSize } = req.query;
       const events = (await bus.failed(200)).map((e) => ({ id: e.id, queue: `event:${e.topic}`, data: e.payload, error: e.lastError, retryCount: e.attempts, failedAt: e.failedAt }));
@@ -41,7 +41,7 @@ export function registerPlatformRoutes(app: App, deps: { db: Db; redis: Redis | 
       return { items: merged.slice((page - 1) * pageSize, page * pageSize), total: events.length + fromJobs.total };
     });
 
-  app.post('/api/admin/jobs/dead/:id/retry', { schema: { ...admin, summary: 'Put a dead letter back in line', params: ZIdParam, response: { 200: ZOk } }, preHandler: requireStaff('jobs:manage') },
+  app.post('/api/admin/jobs/dead/:id/retry', { schema: { ...admin, summary: 'Put a dead letter back in line', params: ZIdParam, response: { 200: ZOk } }, preValidation: requireStaff('jobs:manage') },
     async (req) => {
       const id = req.params.id;
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new KoiError('resource.not_found', { what: 'job' });

@@ -29,30 +29,30 @@ export function registerAdminIdentityRoutes(app: App, deps: { db: Db; sessions: 
   app.get('/api/admin/me', { schema: { ...admin, summary: 'The signed-in staff member and their permissions', response: { 200: ZStaffMe } } },
     async (req) => staff.me(staffOf(req).id));
 
-  app.get('/api/admin/staff', { schema: { ...admin, summary: 'Staff list', querystring: ZPageQuery, response: { 200: ZStaffList } }, preHandler: requireStaff('staff:view') },
+  app.get('/api/admin/staff', { schema: { ...admin, summary: 'Staff list', querystring: ZPageQuery, response: { 200: ZStaffList } }, preValidation: requireStaff('staff:view') },
     async (req) => staff.list(staffOf(req), req.query.page, req.query.pageSize));
 
   app.post('/api/admin/staff', {
     schema: { ...admin, summary: 'Create a staff account (Idempotency-Key supported)', body: ZCreateStaffRequest, response: { 200: ZStaff } },
-    preHandler: [requireStaff('staff:manage'), idempotent(db, { subject: subjectKey })],
+    preValidation: requireStaff('staff:manage'), preHandler: idempotent(db, { subject: subjectKey }),
   }, async (req) => staff.create(staffOf(req), req.body));
 
   app.patch('/api/admin/staff/:id', {
     schema: { ...admin, summary: 'Change a staff account', params: ZIdParam, body: ZUpdateStaffRequest, response: { 200: ZStaff } },
-    preHandler: requireStaff('staff:manage'),
+    preValidation: requireStaff('staff:manage'),
   }, async (req) => {
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw new KoiError('resource.not_found', { what: 'staff' });
     return staff.update(staffOf(req), req.params.id, req.body);
   });
 
-  app.get('/api/admin/roles', { schema: { ...admin, summary: 'Roles and their permissions', response: { 200: ZRoleList } }, preHandler: requireStaff('staff:view') },
+  app.get('/api/admin/roles', { schema: { ...admin, summary: 'Roles and their permissions', response: { 200: ZRoleList } }, preValidation: requireStaff('staff:view') },
     async () => ({
       items: ALL_ROLES.map((role: TRole) => ({
         role, nameZh: ROLE_NAMES[role].zh, nameEn: ROLE_NAMES[role].en, permissions: [...ROLE_PERMISSIONS[role]], storeScoped: STORE_ROLES.includes(role),
       })),
     }));
 
-  app.get('/api/admin/stores', { schema: { ...admin, summary: 'Stores', response: { 200: ZStoreList } }, preHandler: requireStaff('store:view') },
+  app.get('/api/admin/stores', { schema: { ...admin, summary: 'Stores', response: { 200: ZStoreList } }, preValidation: requireStaff('store:view') },
     async (req) => {
       const me = staffOf(req);
       const all = await stores.list();

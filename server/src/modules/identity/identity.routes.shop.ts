@@ -42,17 +42,17 @@ export function registerShopIdentityRoutes(app: App, deps: { db: Db; sessions: S
       return { url: wechat.authorizeUrl(target.toString(), newToken(12)) };
     });
 
-  app.post('/api/shop/auth/logout', { schema: { ...signedIn, summary: 'Sign out this device', response: { 200: ZOk } }, preHandler: requireShopper },
+  app.post('/api/shop/auth/logout', { schema: { ...signedIn, summary: 'Sign out this device', response: { 200: ZOk } }, preValidation: requireShopper },
     async (req) => {
       const s = shopperOf(req);
       await sessions.revoke(s.sessionId, { kind: 'shopper', id: s.id });
       return { ok: true as const };
     });
 
-  app.get('/api/shop/me', { schema: { ...signedIn, summary: 'The signed-in shopper', response: { 200: ZShopper } }, preHandler: requireShopper },
+  app.get('/api/shop/me', { schema: { ...signedIn, summary: 'The signed-in shopper', response: { 200: ZShopper } }, preValidation: requireShopper },
     async (req) => auth.me(shopperOf(req).id));
 
-  app.get('/api/shop/me/devices', { schema: { ...signedIn, summary: 'Devices signed in to this account', response: { 200: ZShopperDeviceList } }, preHandler: requireShopper },
+  app.get('/api/shop/me/devices', { schema: { ...signedIn, summary: 'Devices signed in to this account', response: { 200: ZShopperDeviceList } }, preValidation: requireShopper },
     async (req) => {
       const s = shopperOf(req);
       const rows = await liveSessions(db, { kind: 'shopper', id: s.id });
@@ -61,7 +61,7 @@ export function registerShopIdentityRoutes(app: App, deps: { db: Db; sessions: S
       };
     });
 
-  app.delete('/api/shop/me/devices/:id', { schema: { ...signedIn, summary: 'Sign a device out', params: ZIdParam, response: { 200: ZOk } }, preHandler: requireShopper },
+  app.delete('/api/shop/me/devices/:id', { schema: { ...signedIn, summary: 'Sign a device out', params: ZIdParam, response: { 200: ZOk } }, preValidation: requireShopper },
     async (req) => {
       const s = shopperOf(req);
       // Another shopper's session is indistinguishable from a missing one.
