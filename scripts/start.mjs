@@ -11,7 +11,7 @@ if (built.status !== 0) {
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: path.join(root, 'server'),
   stdio: 'inherit',
-  env: { KOI_DATA_DIR: path.join(root, 'data'), ...process.env },
+  env: process.env,
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -8,6 +8,9 @@ describe('loadConfig', () => {
     expect(c.demo).toBe(true);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.publicUrl).toBe('http://127.0.0.1:3000');
+    // The same folder whether `npm start` runs from the root or a script from server/.
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.dataDir).not.toMatch(/server\/data$/);
   });
 
   it('stops with one line naming the bad variable', () => {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: the default data folder lives there whichever folder a script runs from. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -9,8 +13,8 @@ const bool = z
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  /** Embedded database and uploads. */
-  KOI_DATA_DIR: z.string().default('./data'),
+  /** Embedded database and uploads (default: `data/` at the repository root). */
+  KOI_DATA_DIR: z.string().optional(),
   /** PostgreSQL 15+; when unset, PGlite in KOI_DATA_DIR. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   /** Optional Redis for rate limits and caches (flash-sale stock later). */
@@ -86,7 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.KOI_DATA_DIR),
+    dataDir: e.KOI_DATA_DIR ? path.resolve(e.KOI_DATA_DIR) : path.join(repoRoot, 'data'),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.KOI_REDIS_PREFIX,
