@@ -47,10 +47,10 @@ const sites = [
 if (process.argv.includes('--mp')) {
   sites.push({
     name: 'shop-mp',
-    inputs: [...sites[1].inputs, 'KOI_API_BASE'],
+    inputs: sites[1].inputs,
     output: 'web/shop/dist/build/mp-weixin/app.json',
     cmd: ['npm', ['--prefix', 'web/shop', 'run', 'build:mp']],
-    extraKey: process.env.KOI_API_BASE ?? '',
+    extraKey: `${process.env.KOI_API_BASE ?? ''}|${process.env.KOI_PUBLIC_URL ?? ''}`,
   });
 }
 

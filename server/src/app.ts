@@ -57,7 +57,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   const stores = createStoreService(db);
   const identity = createIdentity({ db, config, log, limiter, messaging, stores });
 
-  const app = await createHttp(log);
+  const app = await createHttp(log, { trustProxy: config.trustProxy });
   registerAuth(app, identity.resolver);
   registerIdempotencyStore(app, db);
   registerPlatformRoutes(app, { db, redis, jobs, bus, version: VERSION });

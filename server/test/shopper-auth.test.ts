@@ -160,3 +160,19 @@ describe.each(DB_KINDS)('shopper sign-in on %s', (kind) => {
     expect(res.body.code).toBe('auth.session_expired');
   });
 });
+
+describe('client addresses', () => {
+  it('a forged X-Forwarded-For does not reset the per-address OTP limit', async () => {
+    const koi = await startKoi('pglite', { seed: false });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 41; i++) {
+        const res = await call(koi, 'POST', '/api/shop/auth/otp', { phone: `136${String(i).padStart(8, '0')}` }, { ip: '10.7.7.7', headers: { 'x-forwarded-for': `203.0.113.${i}` } });
+        statuses.push(res.status);
+      }
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await koi.dispose();
+    }
+  });
+});

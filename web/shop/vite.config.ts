@@ -4,7 +4,8 @@ import uni from '@dcloudio/vite-plugin-uni';
 // The mini-program cannot call a relative URL, so its API base is baked in at build time.
 // The H5 build ignores it and calls /api on its own origin (see src/api/request.ts); the H5 dev
 // server proxies /api to it.
-const apiBase = (process.env.KOI_API_BASE || 'http://127.0.0.1:3000').replace(/\/+$/, '');
+// The mini-program calls the server by absolute URL: KOI_API_BASE, else the server's public URL.
+const apiBase = (process.env.KOI_API_BASE || process.env.KOI_PUBLIC_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
 
 /**
  * uni-h5's framework CSS preloads navigation-bar shadow images from DCloud's CDN three seconds

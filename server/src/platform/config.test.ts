@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KOI_PROVIDERS: 'live' })).toThrow(/ALIYUN_SMS_ACCESS_KEY_ID/);
   });
 
+  it('trusts no proxy unless told which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ KOI_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ KOI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ KOI_TRUST_PROXY: 'everyone' })).toThrow(/KOI_TRUST_PROXY/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

@@ -13,6 +13,12 @@ const bool = z
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /**
+   * Which proxies may set X-Forwarded-For: `false` (none: the socket address is the client), `true`
+   * (any: only when nothing but your proxy can reach Koi), a hop count, or comma-separated addresses
+   * and CIDRs. Per-address rate limits are only as good as this.
+   */
+  KOI_TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'true, false, a hop count, or addresses/CIDRs').default('false'),
   /** Embedded database and uploads (default: `data/` at the repository root). */
   KOI_DATA_DIR: z.string().optional(),
   /** PostgreSQL 15+; when unset, PGlite in KOI_DATA_DIR. */
@@ -55,6 +61,7 @@ export type Config = {
   databaseUrl?: string;
   redisUrl?: string;
   redisPrefix: string;
+  trustProxy: boolean | number | string[];
   demo: boolean;
   secret: string;
   publicUrl: string;
@@ -70,6 +77,12 @@ export type Config = {
 };
 
 export class ConfigError extends Error {}
+
+function parseTrustProxy(v: string): boolean | number | string[] {
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 /** Parses the environment; a bad value throws one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -94,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.KOI_REDIS_PREFIX,
+    trustProxy: parseTrustProxy(e.KOI_TRUST_PROXY),
     demo: e.KOI_DEMO,
     secret: e.KOI_SECRET,
     publicUrl: (e.KOI_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),

@@ -95,12 +95,13 @@ function toKoiError(error: FastifyError, req: FastifyRequest): KoiError | null {
   return null;
 }
 
-export async function createHttp(log: Logger, opts: { bodyLimit?: number; docs?: boolean } = {}): Promise<App> {
+export async function createHttp(log: Logger, opts: { bodyLimit?: number; docs?: boolean; trustProxy?: boolean | number | string[] } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: log,
     genReqId: () => newId(),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    // A hop count trusts that many proxies nearest to us (proxy-addr semantics).
+    trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (opts.trustProxy as number)) : (opts.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   // JSON only: a text/plain body to a JSON route is a 415, not a string the schema then rejects.

@@ -2,6 +2,7 @@ import {
   ZOk,
   ZSendOtpResponse,
   ZShopper,
+  ZShopperDeviceList,
   ZShopSession,
   ZWechatOauthUrl,
   type TOk,
@@ -9,6 +10,7 @@ import {
   type TSendOtpRequest,
   type TSendOtpResponse,
   type TShopper,
+  type TShopperDevice,
   type TShopSession,
   type TWechatLoginRequest,
 } from '@koi/contracts';
@@ -40,4 +42,15 @@ export function logout(): Promise<TOk> {
 
 export function getMe(): Promise<TShopper> {
   return request('/api/shop/me', { schema: ZShopper });
+}
+
+/** Every device signed in to this account, newest first; `current` marks this one. */
+export async function listDevices(): Promise<TShopperDevice[]> {
+  const { items } = await request('/api/shop/me/devices', { schema: ZShopperDeviceList });
+  return items;
+}
+
+/** Signs one device out (404 problem if it is not one of the shopper's). */
+export function signOutDevice(id: string): Promise<TOk> {
+  return request(`/api/shop/me/devices/${encodeURIComponent(id)}`, { method: 'DELETE', schema: ZOk });
 }

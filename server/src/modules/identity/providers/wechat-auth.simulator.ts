@@ -54,6 +54,7 @@ export function wechatAuthSimulator(db: Db, apps: WechatApps, secret: string) {
       if ('errcode' in r) return json(r);
       if (mp) return json({ openid: r.openid, session_key: derive('session', r.openid), unionid: r.unionid });
       const access = newToken(24);
+      for (const [k, t] of tokens) if (t.expires < clock.now().getTime()) tokens.delete(k);
       tokens.set(access, { openid: r.openid, unionid: r.unionid, nickname: r.nickname, expires: clock.now().getTime() + 7200_000 });
       return json({ access_token: access, expires_in: 7200, refresh_token: newToken(24), openid: r.openid, scope: 'snsapi_userinfo', unionid: r.unionid });
     }
