@@ -29,6 +29,8 @@ describe('HTTP contract', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/shop/auth/otp', '/api/admin/staff', '/api/health']));
     expect((await koi.app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
+    const login = doc.paths['/api/admin/auth/login'].post;
+    expect(login.responses['4XX'].content['application/json'].schema.properties.code).toBeDefined();
   });
 
   it('every POST, PUT and PATCH answers malformed JSON with a 400 problem carrying a code', async () => {

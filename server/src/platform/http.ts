@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { ZProblem } from '@koi/contracts';
 import { newId } from './ids.ts';
 import { KoiError, pickLang, type Lang } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -133,6 +134,13 @@ export async function createHttp(log: Logger, opts: { bodyLimit?: number; docs?:
       if (spa) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spa.indexHtml);
     }
     return sendProblem(reply, new KoiError('http.not_found'));
+  });
+
+  // Every documented route answers errors the same way; say so once, here, for the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (!schema || schema.hide) return;
+    schema.response = { ...schema.response, '4XX': ZProblem, '5XX': ZProblem };
   });
 
   if (opts.docs !== false) {
