@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KoiError, defineErrors, pickLang } from './errors.ts';
+import { KoiError, defineErrors, defineNouns, pickLang } from './errors.ts';
 
 defineErrors({ 'test.sample': { status: 422, zh: '还差 {n} 件', en: '{n} more to go' } });
 
@@ -18,6 +18,13 @@ describe('errors', () => {
     expect(e.status).toBe(422);
     expect(e.localized('zh-CN')).toBe('还差 3 件');
     expect(e.localized('en')).toBe('3 more to go');
+  });
+
+  it('names things in the reader\'s language', () => {
+    defineNouns({ teapot: { zh: '茶壶', en: 'Teapot' } });
+    const e = new KoiError('resource.not_found', { what: 'teapot' });
+    expect(e.localized('zh-CN')).toBe('茶壶不存在');
+    expect(e.localized('en')).toBe('Teapot not found');
   });
 
   it('refuses an undeclared code and a code declared twice differently', () => {

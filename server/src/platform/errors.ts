@@ -8,6 +8,15 @@ export type ErrorDef = { status: number; zh: string; en: string };
 export type Lang = 'zh-CN' | 'en';
 
 const registry = new Map<string, ErrorDef>();
+const nouns = new Map<string, { zh: string; en: string }>();
+
+/**
+ * Names of things in both languages, for messages like `resource.not_found` ({what}): a module
+ * registers the nouns it uses (`device` → 登录设备 / Device) and the message reads right in each.
+ */
+export function defineNouns(defs: Record<string, { zh: string; en: string }>): void {
+  for (const [key, value] of Object.entries(defs)) nouns.set(key, value);
+}
 
 export function defineErrors<const T extends Record<string, ErrorDef>>(defs: T): { [K in keyof T]: K } {
   const codes = {} as { [K in keyof T]: K };
@@ -43,7 +52,7 @@ export class KoiError extends Error {
   ) {
     const def = registry.get(code);
     if (!def) throw new Error(`unknown error code: ${code}`);
-    super(interpolate(def.en, params), { cause: extra.cause });
+    super(interpolate(def.en, params, 'en'), { cause: extra.cause });
     this.name = 'KoiError';
     this.code = code;
     this.status = def.status;
@@ -54,12 +63,17 @@ export class KoiError extends Error {
 
   localized(lang: Lang): string {
     const def = registry.get(this.code)!;
-    return interpolate(lang === 'en' ? def.en : def.zh, this.params);
+    return interpolate(lang === 'en' ? def.en : def.zh, this.params, lang);
   }
 }
 
-function interpolate(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+function interpolate(text: string, params: Record<string, string | number>, lang: Lang): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in params)) return m;
+    const value = String(params[k]);
+    const noun = nouns.get(value);
+    return noun ? (lang === 'en' ? noun.en : noun.zh) : value;
+  });
 }
 
 /** Accept-Language negotiation between our two languages; zh-CN first. */
@@ -99,4 +113,8 @@ export const CommonErrors = defineErrors({
   'idempotency.key_reused': { status: 409, zh: '该幂等键已用于另一个不同的请求', en: 'This Idempotency-Key was already used for a different request' },
   'idempotency.in_progress': { status: 409, zh: '相同的请求正在处理中，请稍候', en: 'The same request is still being processed' },
   'idempotency.key_invalid': { status: 400, zh: 'Idempotency-Key 格式无效（1–200 个可见字符）', en: 'Idempotency-Key must be 1–200 visible characters' },
+});
+
+defineNouns({
+  job: { zh: '任务', en: 'Job' },
 });

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.ts';
+import { defineErrors, defineNouns } from '../../platform/errors.ts';
 
 export const IdentityErrors = defineErrors({
   'identity.otp_invalid': { status: 422, zh: '验证码错误，还可尝试 {remaining} 次', en: 'Wrong code; {remaining} tries left' },
@@ -17,4 +17,10 @@ export const IdentityErrors = defineErrors({
   'identity.staff_store_required': { status: 422, zh: '店长和导购必须指定所属门店', en: 'Store managers and shopping guides need a store' },
   'identity.cannot_change_self': { status: 422, zh: '不能停用自己或取消自己的店主身份', en: 'You cannot disable yourself or give up your own owner role' },
   'identity.store_unknown': { status: 422, zh: '门店不存在', en: 'No such store' },
+});
+
+defineNouns({
+  shopper: { zh: '顾客', en: 'Shopper' },
+  staff: { zh: '员工', en: 'Staff member' },
+  device: { zh: '登录设备', en: 'Device' },
 });
