@@ -39,6 +39,23 @@ function vitest(name, workspace, extra = []) {
   return ok;
 }
 
+/** node:test prints TAP-style totals (`# pass N`, `# fail N`); count them with the rest. */
+function nodeTest(name, cmd, args) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: process.env });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const count = (label) => Number((r.stdout ?? '').match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped');
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds: (Date.now() - t0) / 1000 });
+  if (!ok) console.error(`✗ ${name} failed (exit ${r.status ?? r.signal})`);
+  return ok;
+}
+
 if (!process.env.DATABASE_URL) skipped.push('PostgreSQL integration runs: DATABASE_URL is not set (PGlite runs only)');
 if (!process.env.REDIS_URL) skipped.push('Redis rate-limiter tests: REDIS_URL is not set');
 
@@ -47,6 +64,7 @@ vitest('server tests', 'server');
 vitest('admin tests', 'web/admin');
 const built = run('build admin + shop H5', process.execPath, ['scripts/build-web.mjs']);
 const mp = run('build shop for WeChat mini-program', 'npm', ['--prefix', 'web/shop', 'run', 'build:mp']);
+nodeTest('shop unit tests', 'npm', ['--prefix', 'web/shop', 'run', 'test:unit']);
 if (built && mp) run('shop checks (pages in the mini-program build, its own vue)', 'npm', ['--prefix', 'web/shop', 'run', 'check']);
 else skipped.push('shop checks: a shop build failed');
 

@@ -14,6 +14,11 @@ import { createMessaging } from './modules/messaging/index.ts';
 import { registerDevSmsRoutes } from './modules/messaging/dev-sms.routes.ts';
 import { createStoreService } from './modules/store/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
+import { createInventory } from './modules/inventory/index.ts';
+import { createCatalog } from './modules/catalog/index.ts';
+import { createSearch } from './modules/search/index.ts';
+import { createDecoration } from './modules/decoration/index.ts';
+import { createCustomer } from './modules/customer/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -28,6 +33,11 @@ export type Koi = {
   identity: ReturnType<typeof createIdentity>;
   stores: ReturnType<typeof createStoreService>;
   messaging: ReturnType<typeof createMessaging>;
+  inventory: ReturnType<typeof createInventory>;
+  catalog: ReturnType<typeof createCatalog>;
+  search: ReturnType<typeof createSearch>;
+  decoration: Awaited<ReturnType<typeof createDecoration>>;
+  customer: ReturnType<typeof createCustomer>;
   /** Starts the outbox dispatcher and job workers (per KOI_ROLE). */
   startWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +66,11 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   const messaging = createMessaging({ db, config });
   const stores = createStoreService(db);
   const identity = createIdentity({ db, config, log, limiter, messaging, stores });
+  const inventory = createInventory(db);
+  const catalog = createCatalog({ db, config, log, jobs, bus, inventory });
+  const customer = createCustomer({ db, limiter });
+  const search = createSearch({ db, bus, log });
+  const decoration = await createDecoration({ db, search });
 
   const app = await createHttp(log, { trustProxy: config.trustProxy });
   registerAuth(app, identity.resolver);
@@ -63,13 +78,15 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   registerPlatformRoutes(app, { db, redis, jobs, bus, version: VERSION });
   identity.registerRoutes(app);
   registerDevSmsRoutes(app, messaging);
+  catalog.registerRoutes(app);
+  for (const m of [customer, search, decoration]) m.registerRoutes(app);
 
   jobs.define('platform.prune', { retryLimit: 3 }, async () => {
     await pruneIdempotencyKeys(db);
     await pruneRateLimits(db);
   });
 
-  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging };
+  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, inventory, catalog, search, decoration, customer };
   await opts.extend?.(koi);
   await app.ready();
 
@@ -82,6 +99,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
       workersStarted = true;
       if (work) {
         await jobs.schedule('platform.prune', '17 4 * * *');
+        await catalog.schedule();
         bus.start();
       }
     },

@@ -1,4 +1,6 @@
 import type { Koi } from '../app.ts';
+import { seedCatalog } from './catalog.seed.ts';
+import { seedDecoration } from './decoration.seed.ts';
 
 export const DEMO_PASSWORD = 'koi-demo-2026';
 
@@ -31,7 +33,7 @@ export const DEMO_SHOPPERS = [
 ] as const;
 
 /** Seeds an empty database; returns false when there was already data. */
-export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log'>): Promise<boolean> {
+export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config'>): Promise<boolean> {
   if ((await koi.identity.staff.countAll()) > 0) return false;
   const storeIds = new Map<string, string>();
   for (const s of DEMO_STORES) {
@@ -48,6 +50,10 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log'>): P
     });
   }
   for (const s of DEMO_SHOPPERS) await koi.identity.shoppers.ensureByPhone(s.phone, s.nickname);
+  await seedCatalog(koi);
+  // The search read model and the decorated home page are built from the catalog's events.
+  while ((await koi.bus.dispatchOnce()) > 0);
+  await seedDecoration(koi);
   koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length, shoppers: DEMO_SHOPPERS.length }, 'demo merchant seeded');
   return true;
 }

@@ -8,6 +8,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -158,6 +159,8 @@ export async function createHttp(log: Logger, opts: { bodyLimit?: number; docs?:
         ],
       },
       transform: jsonSchemaTransform,
+      // Named schemas (z.globalRegistry ids, e.g. the recursive Category) become components.
+      transformObject: jsonSchemaTransformObject,
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

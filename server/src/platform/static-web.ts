@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from './http.ts';
 
 /**
  * Serves the built front ends: the shop's H5 build at `/`, the admin at `/admin/`. Hashed assets are
- * cached for a year; index.html is never cached so a new build shows at once.
+ * cached for a year; index.html is never cached and is re-read when the build changes it, so a
+ * rebuild shows without restarting the server (files are looked up per request, not listed at boot).
  */
 export function registerStaticWeb(app: App, sites: { prefix: string; dir: string }[]): string[] {
   const served: string[] = [];
@@ -16,13 +17,21 @@ export function registerStaticWeb(app: App, sites: { prefix: string; dir: string
       root: site.dir,
       prefix: site.prefix,
       decorateReply: i === 0,
-      wildcard: false,
+      wildcard: true,
       index: ['index.html'],
       setHeaders(res, file) {
         res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });
-    app.spaRoots.push({ prefix: site.prefix, indexHtml: readFileSync(index, 'utf8') });
+    let cached = { mtimeMs: -1, html: '' };
+    app.spaRoots.push({
+      prefix: site.prefix,
+      get indexHtml() {
+        const mtimeMs = statSync(index, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+        if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: existsSync(index) ? readFileSync(index, 'utf8') : '' };
+        return cached.html;
+      },
+    });
     served.push(site.prefix);
   }
   return served;

@@ -1,4 +1,4 @@
-// Draws the two tab-bar icons (the mini-program's tab bar needs PNG files, not an icon font).
+// Draws the tab-bar icons (the mini-program's tab bar needs PNG files, not an icon font).
 // Run once: node scripts/make-tab-icons.mjs → src/static/tabbar/*.png. Output is committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -20,9 +20,14 @@ const arc = (cx, cy, rx, ry) => (x, y) => {
   return Math.abs(k - 1) * Math.min(rx, ry) <= STROKE / 2;
 };
 
+/** Outline of a square with its top-left corner at (x, y). */
+const square = (x, y, size) => polyline([[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]);
+
 const shapes = {
   home: [polyline([[10, 40], [40.5, 13], [71, 40]]), polyline([[19, 33], [19, 68], [62, 68], [62, 33]]), polyline([[34, 68], [34, 51], [47, 51], [47, 68]])],
   me: [ring(40.5, 27, 13), arc(40.5, 70, 26, 24), polyline([[14.5, 70], [66.5, 70]])],
+  // 分类: four tiles, the lower right one a circle.
+  category: [square(14, 14, 22), square(45, 14, 22), square(14, 45, 22), ring(56, 56, 11)],
 };
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

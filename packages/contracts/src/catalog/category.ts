@@ -13,6 +13,8 @@ export const ZCategory: z.ZodType<TCategory> = z.lazy(() =>
     children: z.array(ZCategory),
   }),
 );
+// A recursive schema must be a named component to appear in OpenAPI (fastify-type-provider-zod).
+z.globalRegistry.add(ZCategory, { id: 'Category' });
 export const ZCategoryTree = z.object({ items: z.array(ZCategory) });
 
 export const ZCategoryInput = z.strictObject({
@@ -22,6 +24,14 @@ export const ZCategoryInput = z.strictObject({
   sort: z.number().int().min(0).max(9999).default(0),
 });
 export type TCategoryInput = z.input<typeof ZCategoryInput>;
+/** PATCH body: only the fields sent change (no defaults filled in, unlike `ZCategoryInput.partial()`). */
+export const ZCategoryPatch = z.strictObject({
+  parentId: ZCategoryInput.shape.parentId.unwrap().optional(),
+  name: ZCategoryInput.shape.name.optional(),
+  icon: ZCategoryInput.shape.icon.unwrap().optional(),
+  sort: ZCategoryInput.shape.sort.unwrap().optional(),
+});
+export type TCategoryPatch = z.input<typeof ZCategoryPatch>;
 
 /** 分组: hand-picked products in order, or a rule the catalog evaluates. */
 export const ZCollectionRule = z.strictObject({

@@ -36,7 +36,7 @@ export const ZHotWords = z.object({ items: z.array(z.object({ word: z.string(), 
 export type THotWords = z.infer<typeof ZHotWords>;
 export const ZHotWordsInput = z.strictObject({ items: z.array(z.strictObject({ word: z.string().trim().min(1).max(20), sort: z.number().int().min(0).max(999) })).max(30) });
 
-/** Synonym groups the operator maintains: any term of a group finds the others (紫砂壶 = 宜兴壶 = 茶壶). */
+/** Synonym groups the operator maintains — every term of a group finds the others (紫砂壶 = 宜兴壶 = 茶壶). */
 export const ZSynonymGroups = z.object({ items: z.array(z.object({ terms: z.array(z.string()) })) });
 export const ZSynonymGroupsInput = z.strictObject({ items: z.array(z.strictObject({ terms: z.array(z.string().trim().min(1).max(20)).min(2).max(10) })).max(500) });
 export type TSynonymGroups = z.infer<typeof ZSynonymGroups>;

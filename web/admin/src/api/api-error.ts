@@ -18,6 +18,16 @@ export class ApiError extends Error {
     return this.problem.code;
   }
 
+  /**
+   * Field errors keyed by their whole path without the `body` root (`body.skus.2.priceFen` → `skus.2.priceFen`),
+   * for forms with nested rows: the first message of a path wins.
+   */
+  get pathErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) out[normalizeErrorPath(e.path)] ??= e.message;
+    return out;
+  }
+
   /** Field errors keyed by the last segment of their path (`body.email` → `email`), for el-form-item `error`. */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -27,6 +37,13 @@ export class ApiError extends Error {
     }
     return out;
   }
+}
+
+/** `body.skus.2.priceFen`, `/body/skus/2/priceFen` or `skus[2].priceFen` → `skus.2.priceFen`. */
+export function normalizeErrorPath(path: string): string {
+  const parts = path.split(/[./[\]]/).filter(Boolean);
+  if (parts[0] === 'body') parts.shift();
+  return parts.join('.');
 }
 
 /**

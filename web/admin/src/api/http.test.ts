@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createHttpClient, type HttpClientDeps } from './http.ts';
+import { normalizeErrorPath } from './api-error.ts';
+import { ApiError, createHttpClient, fileNameFrom, type HttpClientDeps } from './http.ts';
 
 interface Call {
   url: string;
@@ -124,5 +125,76 @@ describe('http client', () => {
   it('returns undefined for 204 No Content', async () => {
     const { http } = setup(() => new Response(null, { status: 204 }));
     expect(await http.del('/staff/s1')).toBeUndefined();
+  });
+
+  it('sends PUT with a JSON body', async () => {
+    const { http, calls } = setup(() => json(200, { items: [] }));
+    await http.put('/search/hot-words', { items: [{ word: '紫砂壶', sort: 0 }] });
+    expect(calls[0]!.init.method).toBe('PUT');
+    expect(calls[0]!.init.body).toBe('{"items":[{"word":"紫砂壶","sort":0}]}');
+  });
+
+  it('uploads multipart form data without forcing a JSON content type, keeping the file name', async () => {
+    const { http, calls } = setup(() => json(200, { url: '/media/a.png' }));
+    const file = new File([new Uint8Array([137, 80, 78, 71])], '青瓷.png', { type: 'image/png' });
+    expect(await http.upload('/catalog/media', { file })).toEqual({ url: '/media/a.png' });
+    const init = calls[0]!.init;
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok-123');
+    const sent = (init.body as FormData).get('file') as File;
+    expect(sent.name).toBe('青瓷.png');
+    expect(sent.size).toBe(4);
+  });
+
+  it('downloads a file with its server-given name, and still maps a problem when the export fails', async () => {
+    const xlsx = new Uint8Array([80, 75, 3, 4]);
+    const { http, calls } = setup((call) =>
+      call.url.includes('/catalog/export')
+        ? new Response(xlsx, {
+            status: 200,
+            headers: { 'content-disposition': "attachment; filename=\"x.xlsx\"; filename*=UTF-8''%E5%95%86%E5%93%81.xlsx" },
+          })
+        : json(403, { type: 'about:blank', title: '没有权限', status: 403, code: 'auth.forbidden' }, 'application/problem+json'),
+    );
+    const file = await http.download('/catalog/export', 'fallback.xlsx', { query: { status: 'on_sale', q: undefined } });
+    expect(calls[0]!.url).toBe('/api/admin/catalog/export?status=on_sale');
+    expect(file.fileName).toBe('商品.xlsx');
+    expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(xlsx);
+    expect((await rejection(http.download('/catalog/import/template', 't.xlsx'))).code).toBe('auth.forbidden');
+  });
+
+  it('keeps the whole path of nested field errors, so a SKU row can show its own', async () => {
+    const problem = {
+      ...validationProblem,
+      errors: [
+        { path: 'body.skus.2.priceFen', message: '必须是整数' },
+        { path: 'body.skus.2.priceFen', message: '不能为负' },
+        { path: '/body/skus/0/code', message: '重复的货号' },
+        { path: 'title', message: '必填' },
+      ],
+    };
+    const { http } = setup(() => json(400, problem, 'application/problem+json'));
+    const error = await rejection(http.post('/catalog/products', {}));
+    expect(error.pathErrors).toEqual({ 'skus.2.priceFen': '必须是整数', 'skus.0.code': '重复的货号', title: '必填' });
+  });
+});
+
+describe('normalizeErrorPath', () => {
+  it('drops the body root and unifies separators', () => {
+    expect(normalizeErrorPath('body.skus.2.priceFen')).toBe('skus.2.priceFen');
+    expect(normalizeErrorPath('skus[2].priceFen')).toBe('skus.2.priceFen');
+    expect(normalizeErrorPath('/body/specs/0/values/1')).toBe('specs.0.values.1');
+    expect(normalizeErrorPath('query.page')).toBe('query.page');
+  });
+});
+
+describe('fileNameFrom', () => {
+  it('prefers the UTF-8 name, then the plain one, then the fallback', () => {
+    expect(fileNameFrom("attachment; filename*=UTF-8''%E6%A8%A1%E6%9D%BF.xlsx", 'f')).toBe('模板.xlsx');
+    expect(fileNameFrom('attachment; filename="catalog.xlsx"', 'f')).toBe('catalog.xlsx');
+    expect(fileNameFrom('attachment; filename=plain.xlsx', 'f')).toBe('plain.xlsx');
+    expect(fileNameFrom("attachment; filename*=UTF-8''%E6%ZZ", 'f')).toBe('f');
+    expect(fileNameFrom(null, 'f')).toBe('f');
   });
 });

@@ -19,6 +19,13 @@ export interface RequestOptions {
   acceptStatus?: number[];
 }
 
+/** A file the server sent (an Excel export, a template, an error report). */
+export interface TDownload {
+  blob: Blob;
+  /** From Content-Disposition, else the caller's fallback. */
+  fileName: string;
+}
+
 export interface TPageParams {
   page: number;
   pageSize: number;
@@ -42,7 +49,12 @@ export interface HttpClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   del<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** A multipart upload: `fields` become form parts (a File keeps its name). */
+  upload<T>(path: string, fields: Record<string, Blob | string>, options?: RequestOptions): Promise<T>;
+  /** A GET whose answer is a file; errors are still problem+json. */
+  download(path: string, fallbackName: string, options?: RequestOptions): Promise<TDownload>;
 }
 
 function buildUrl(base: string, path: string, query?: TQuery): string {
@@ -69,14 +81,36 @@ async function readBody(res: Response): Promise<unknown> {
   return text;
 }
 
+/**
+ * `attachment; filename*=UTF-8''%E5%95%86%E5%93%81.xlsx` or `attachment; filename="x.xlsx"` → the name;
+ * the RFC 5987 form wins because it carries Chinese names intact.
+ */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      // A malformed escape: fall through to the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1]!.trim() : fallback;
+}
+
 /** The one HTTP client: base URL, bearer token, Accept-Language, JSON in and out, problem+json → ApiError. */
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
-  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': deps.getLocale() };
+  /** Sends the request; resolves with the response when it is an answer, else throws the ApiError (toasted). */
+  async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, 'Accept-Language': deps.getLocale() };
     const token = deps.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     const init: RequestInit = { method, headers, signal: options.signal };
-    if (options.body !== undefined) {
+    if (options.body instanceof FormData) {
+      // The browser sets multipart/form-data with its boundary itself.
+      init.body = options.body;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.body);
     }
@@ -91,13 +125,30 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       throw error;
     }
 
-    const body = await readBody(res);
-    if (res.ok || options.acceptStatus?.includes(res.status)) return body as T;
+    if (res.ok || options.acceptStatus?.includes(res.status)) return res;
 
-    const error = new ApiError(toProblem(res.status, body, deps.fallbackMessage(res.status)));
+    const error = new ApiError(toProblem(res.status, await readBody(res), deps.fallbackMessage(res.status)));
     if (res.status === 401) deps.onUnauthorized();
     if (!options.silent) deps.notify(error.message);
     throw error;
+  }
+
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    return (await readBody(await send(method, path, options, 'application/json'))) as T;
+  }
+
+  async function download(path: string, fallbackName: string, options: RequestOptions = {}): Promise<TDownload> {
+    const res = await send('GET', path, options, '*/*');
+    return { blob: await res.blob(), fileName: fileNameFrom(res.headers.get('content-disposition'), fallbackName) };
+  }
+
+  function upload<T>(path: string, fields: Record<string, Blob | string>, options: RequestOptions = {}): Promise<T> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      if (value instanceof File) form.append(name, value, value.name);
+      else form.append(name, value);
+    }
+    return request<T>('POST', path, { ...options, body: form });
   }
 
   return {
@@ -105,7 +156,10 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     get: (path, options) => request('GET', path, options),
     post: (path, body, options) => request('POST', path, { ...options, body }),
     patch: (path, body, options) => request('PATCH', path, { ...options, body }),
+    put: (path, body, options) => request('PUT', path, { ...options, body }),
     del: (path, options) => request('DELETE', path, options),
+    upload,
+    download,
   };
 }
 

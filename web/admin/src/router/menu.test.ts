@@ -2,7 +2,7 @@ import type { TPermission } from '@koi/contracts';
 import { describe, expect, it } from 'vitest';
 import { defineComponent } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { buildMenu } from './menu.ts';
+import { buildMenu, groupMenu } from './menu.ts';
 import { layoutChildren } from './routes.ts';
 
 const Icon = defineComponent({ render: () => null });
@@ -44,6 +44,28 @@ describe('buildMenu', () => {
 
     it('gives a shopping guide with only the dashboard just that', () => {
       expect(buildMenu(layoutChildren, perms('dashboard:view', 'customer:view')).map((i) => i.name)).toEqual(['dashboard']);
+    });
+
+    it('nests the catalog pages under 商品 and the shop window under 营销, following the permissions', () => {
+      const entries = (p: ReadonlySet<TPermission>) =>
+        groupMenu(buildMenu(layoutChildren, p)).map((e) => (e.kind === 'item' ? e.item.name : `${e.group.group}: ${e.group.items.map((i) => i.name).join(', ')}`));
+      expect(entries(perms('dashboard:view', 'product:view', 'marketing:view', 'staff:view'))).toEqual([
+        'dashboard',
+        'product: products, categories, collections',
+        'marketing: decoration, search-settings',
+        'staff',
+      ]);
+      // A store manager sees products but no marketing group at all.
+      expect(entries(perms('dashboard:view', 'product:view'))).toEqual(['dashboard', 'product: products, categories, collections']);
+    });
+
+    it('keeps the editors out of the menu but behind their permission', () => {
+      const editors = layoutChildren.filter((r) => ['product-create', 'product-edit', 'decoration-editor'].includes(String(r.name)));
+      expect(editors.map((r) => [r.name, r.meta?.permission, Boolean(r.meta?.menu)])).toEqual([
+        ['product-create', 'product:manage', false],
+        ['product-edit', 'product:view', false],
+        ['decoration-editor', 'marketing:view', false],
+      ]);
     });
 
     it('puts every menu route behind a permission (no page is open to all staff by accident)', () => {

@@ -1,4 +1,4 @@
-import { Odometer, Tickets, User } from '@element-plus/icons-vue';
+import { Brush, Collection, FolderOpened, Goods, Odometer, Search, Tickets, User } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import './meta.ts';
 
@@ -16,6 +16,54 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'dashboard',
     component: () => import('@/views/dashboard/index.vue'),
     meta: { title: 'menu.dashboard', permission: 'dashboard:view', menu: { icon: Odometer, order: 10 } },
+  },
+  {
+    path: 'products',
+    name: 'products',
+    component: () => import('@/views/products/index.vue'),
+    meta: { title: 'menu.products', permission: 'product:view', menu: { icon: Goods, order: 12, group: 'product' } },
+  },
+  {
+    path: 'products/new',
+    name: 'product-create',
+    component: () => import('@/views/product-editor/index.vue'),
+    meta: { title: 'menu.productCreate', permission: 'product:manage' },
+  },
+  {
+    path: 'products/:id',
+    name: 'product-edit',
+    component: () => import('@/views/product-editor/index.vue'),
+    meta: { title: 'menu.productEdit', permission: 'product:view' },
+  },
+  {
+    path: 'categories',
+    name: 'categories',
+    component: () => import('@/views/categories/index.vue'),
+    meta: { title: 'menu.categories', permission: 'product:view', menu: { icon: FolderOpened, order: 13, group: 'product' } },
+  },
+  {
+    path: 'collections',
+    name: 'collections',
+    component: () => import('@/views/collections/index.vue'),
+    meta: { title: 'menu.collections', permission: 'product:view', menu: { icon: Collection, order: 14, group: 'product' } },
+  },
+  {
+    path: 'decoration',
+    name: 'decoration',
+    component: () => import('@/views/decoration/index.vue'),
+    meta: { title: 'menu.decoration', permission: 'marketing:view', menu: { icon: Brush, order: 16, group: 'marketing' } },
+  },
+  {
+    path: 'decoration/:id',
+    name: 'decoration-editor',
+    component: () => import('@/views/decoration-editor/index.vue'),
+    meta: { title: 'menu.decorationEditor', permission: 'marketing:view' },
+  },
+  {
+    path: 'search-settings',
+    name: 'search-settings',
+    component: () => import('@/views/search-settings/index.vue'),
+    meta: { title: 'menu.searchSettings', permission: 'marketing:view', menu: { icon: Search, order: 17, group: 'marketing' } },
   },
   {
     path: 'staff',

@@ -55,12 +55,20 @@ export function configureRequest(next: RequestContext): void {
  * H5 is served by the API server itself, so it calls `/api` on its own origin.
  * The mini-program has no origin and calls the absolute URL fixed at build time.
  */
-function apiBase(): string {
+export function apiBase(): string {
   let base = '';
   // #ifdef MP
   base = __KOI_API_BASE__;
   // #endif
   return base;
+}
+
+/**
+ * Media the server sent as a path (`/media/…`): H5 loads it from its own origin, the mini-program
+ * from the API base. Absolute URLs and data URIs pass through.
+ */
+export function assetUrl(path: string): string {
+  return path.startsWith('/') && !path.startsWith('//') ? `${apiBase()}${path}` : path;
 }
 
 /** wx.request has no PATCH, so neither does the shop's API. */

@@ -1,3 +1,5 @@
+import catalog from './en.catalog.ts';
+import shopWindow from './en.shop-window.ts';
 import type zhCN from './zh-CN.ts';
 
 /** English; typed against zh-CN so a missing key fails the typecheck. */
@@ -9,6 +11,15 @@ const en: typeof zhCN = {
     edit: 'Edit',
     refresh: 'Refresh',
     actions: 'Actions',
+    add: 'Add',
+    all: 'All',
+    any: 'Any',
+    close: 'Close',
+    confirm: 'OK',
+    delete: 'Delete',
+    ok: 'OK',
+    reset: 'Reset',
+    search: 'Search',
   },
   http: {
     network: 'Cannot reach the server. Check the network or try again later.',
@@ -34,7 +45,21 @@ const en: typeof zhCN = {
     collapse: 'Collapse menu',
     expand: 'Expand menu',
   },
-  menu: { dashboard: 'Dashboard', staff: 'Staff & roles', jobs: 'Jobs' },
+  menu: {
+    dashboard: 'Dashboard',
+    staff: 'Staff & roles',
+    jobs: 'Jobs',
+    groupProduct: 'Products',
+    groupMarketing: 'Marketing',
+    products: 'Product list',
+    productCreate: 'New product',
+    productEdit: 'Edit product',
+    categories: 'Categories',
+    collections: 'Collections',
+    decoration: 'Shop decoration',
+    decorationEditor: 'Decorate page',
+    searchSettings: 'Search settings',
+  },
   error: {
     forbiddenTitle: 'Access denied',
     forbiddenText: 'Your role may not open this page: it needs “{permission}”. Ask the owner if you need it.',
@@ -125,5 +150,7 @@ const en: typeof zhCN = {
     finance: { view: 'View finance' },
     jobs: { view: 'View job queues', manage: 'Manage job queues' },
   },
+  ...catalog,
+  ...shopWindow,
 };
 export default en;

@@ -1,3 +1,6 @@
+import catalog from './zh-CN.catalog.ts';
+import shopWindow from './zh-CN.shop-window.ts';
+
 /** Simplified Chinese: the source of truth for every message key; `en.ts` must have the same shape. */
 export default {
   app: { name: 'Koi 运营后台', short: 'Koi' },
@@ -7,6 +10,15 @@ export default {
     edit: '编辑',
     refresh: '刷新',
     actions: '操作',
+    add: '添加',
+    all: '全部',
+    any: '不限',
+    close: '关闭',
+    confirm: '确定',
+    delete: '删除',
+    ok: '知道了',
+    reset: '重置',
+    search: '查询',
   },
   http: {
     network: '无法连接服务器，请检查网络或稍后重试',
@@ -32,7 +44,21 @@ export default {
     collapse: '收起菜单',
     expand: '展开菜单',
   },
-  menu: { dashboard: '概览', staff: '员工与角色', jobs: '任务队列' },
+  menu: {
+    dashboard: '概览',
+    staff: '员工与角色',
+    jobs: '任务队列',
+    groupProduct: '商品',
+    groupMarketing: '营销',
+    products: '商品列表',
+    productCreate: '新建商品',
+    productEdit: '编辑商品',
+    categories: '类目',
+    collections: '分组',
+    decoration: '店铺装修',
+    decorationEditor: '页面装修',
+    searchSettings: '搜索设置',
+  },
   error: {
     forbiddenTitle: '没有权限',
     forbiddenText: '你的角色没有访问此页面的权限：需要「{permission}」。如需开通请联系店主。',
@@ -123,4 +149,6 @@ export default {
     finance: { view: '查看财务' },
     jobs: { view: '查看任务队列', manage: '管理任务队列' },
   },
+  ...catalog,
+  ...shopWindow,
 };

@@ -43,6 +43,18 @@ describe('app sidebar', () => {
     ]);
   });
 
+  it('groups the catalog and marketing pages under their headings', async () => {
+    i18n.global.locale.value = 'zh-CN';
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    useSessionStore().staff = staffWith(['dashboard:view', 'product:view', 'marketing:view']);
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    await router.push('/403');
+    const wrapper = mount(AppSidebar, { props: { collapsed: false }, global: { plugins: [pinia, i18n, router, ElementPlus] } });
+    expect(wrapper.findAll('.el-sub-menu__title').map((g) => g.text())).toEqual(['商品', '营销']);
+    expect(wrapper.findAll('.el-menu-item').map((item) => item.text())).toEqual(['概览', '商品列表', '类目', '分组', '店铺装修', '搜索设置']);
+  });
+
   it('hides what the role may not open, in the chosen language', async () => {
     i18n.global.locale.value = 'en';
     expect(await renderMenu(['dashboard:view', 'customer:view'])).toEqual(['Dashboard']);

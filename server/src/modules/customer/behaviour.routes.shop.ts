@@ -1,0 +1,27 @@
+import { ZBehaviourAccepted, ZBehaviourBatch } from '@koi/contracts';
+import type { App } from '../../platform/http.ts';
+import { enforce, type RateLimiter } from '../../platform/rate-limit.ts';
+import type { Db } from '../../platform/db.ts';
+import { INGEST_LIMITS } from './behaviour.rules.ts';
+import { ingestBatch } from './record-behaviour.ts';
+
+export function registerBehaviourRoutes(app: App, deps: { db: Db; limiter: RateLimiter }) {
+  app.post('/api/shop/events', {
+    schema: {
+      tags: ['shop'],
+      summary: 'Record behaviour events (batched; a bearer token joins them to the shopper)',
+      security: [{}, { bearer: [] }],
+      body: ZBehaviourBatch,
+      response: { 202: ZBehaviourAccepted },
+    },
+  }, async (req, reply) => {
+    const { anonymousId } = req.body;
+    await enforce(deps.limiter, [
+      { key: `behaviour:device:${anonymousId}`, ...INGEST_LIMITS.perDevice },
+      { key: `behaviour:ip:${req.ip}`, ...INGEST_LIMITS.perAddress },
+    ]);
+    const shopperId = req.principal?.kind === 'shopper' ? req.principal.id : null;
+    const accepted = await ingestBatch(deps.db, req.body, shopperId);
+    return reply.code(202).send({ accepted });
+  });
+}
