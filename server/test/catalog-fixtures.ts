@@ -14,14 +14,15 @@ export function multipart(data: Buffer, filename: string, contentType: string, f
   };
 }
 
-export async function upload(koi: Koi, url: string, token: string, data: Buffer, filename: string, contentType: string) {
+/** Multipart upload through fastify.inject; the body is parsed JSON when it is JSON (loosely typed, as in `call`). */
+export async function upload<T = any>(koi: Koi, url: string, token: string, data: Buffer, filename: string, contentType: string) {
   const body = multipart(data, filename, contentType);
   const res = await koi.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${token}` } });
-  let json: any;
+  let json: T;
   try {
-    json = res.json();
+    json = res.json() as T;
   } catch {
-    json = res.body;
+    json = res.body as T;
   }
   return { status: res.statusCode, body: json, headers: res.headers };
 }
@@ -57,7 +58,8 @@ export function gaiwan(categoryId: string, over: Partial<TProductInput> = {}): T
   };
 }
 
-export type OutboxDoc = { topic: string; payload: any };
+/** An outbox row; the payload is loosely typed so tests can read any event's fields. */
+export type OutboxDoc<P = any> = { topic: string; payload: P };
 /** Events in the outbox (delivered or not), oldest first. */
 export async function outbox(koi: Koi, topic: string): Promise<OutboxDoc[]> {
   const rows = await koi.db.rows<{ topic: string; payload: unknown }>(sql`select topic, payload from outbox_events where topic = ${topic} order by id`);
