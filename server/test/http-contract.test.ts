@@ -94,6 +94,13 @@ describe('HTTP contract', () => {
     expect(body).not.toHaveProperty('stack');
   });
 
+  it('a search for characters without pinyin is an answer, not an error', async () => {
+    for (const q of ['𧼯㡢', '🈐', '\'"):*&|!<->']) {
+      const res = await koi.app.inject({ method: 'GET', url: `/api/shop/search?q=${encodeURIComponent(q)}` });
+      expect(res.statusCode, q).toBe(200);
+    }
+  });
+
   it('reports health with the database check', async () => {
     const res = await koi.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);

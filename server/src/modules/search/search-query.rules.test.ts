@@ -56,3 +56,9 @@ describe('soundsLike', () => {
     expect(soundsLike('zishahu')).toBeNull();
   });
 });
+
+describe('soundsLike with characters that have no pinyin', () => {
+  it('gives no query rather than an empty lexeme', () => {
+    expect(soundsLike('𧼯㡢')).toBeNull();
+  });
+});

@@ -92,5 +92,7 @@ export function soundsLike(rawQuery: string): { tsquery: string; pinyin: string 
   // One character has too many homophones to be a useful guess (and only words of two or more are spelled in the index).
   if (hanChars(q).length < 2) return null;
   const pinyin = pinyinFull(q);
+  // Rare characters (CJK extension B…) may have no spelling at all: then there is nothing to sound like.
+  if (!pinyin) return null;
   return { tsquery: `${quoteLexeme(pinyin)}:*`, pinyin };
 }

@@ -112,8 +112,10 @@ function addText(set: LexemeSet, raw: string, opts: TextOptions): void {
   if (opts.wholePinyin && hanChars(text).length >= 2) {
     // The pinyin of every tail of the text, so a typed spelling may start at any character and cross
     // word boundaries: 龙泉青瓷梅子青品茗杯 is found by meiziqing and by mzq, not only by longquan….
+    set.add(pinyinFull(text).slice(0, PINYIN_MAX_CHARS), start, opts.pinyinWeight);
+    set.add(pinyinInitials(text).slice(0, PINYIN_MAX_CHARS), start, opts.pinyinWeight);
     const syllables = pinyinSyllables(text).slice(0, SUFFIX_PINYIN_MAX_CHARS);
-    for (let i = 0; i < syllables.length - 1; i++) {
+    for (let i = 1; i < syllables.length - 1; i++) {
       const tail = syllables.slice(i);
       set.add(tail.join('').slice(0, PINYIN_MAX_CHARS), start, opts.pinyinWeight);
       set.add(tail.map((x) => x[0]).join('').slice(0, PINYIN_MAX_CHARS), start, opts.pinyinWeight);
