@@ -6,8 +6,7 @@
  * load generator runs here. The read model is loaded through the outbox and the search module's
  * subscribers (see servers/koi-search-server.ts). One JSON line per result.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { freshPostgresUrl } from '../test/databases.ts';
 import { emit, load, startProcess, stop } from './lib.ts';
 
 const seconds = Number(process.env.KOI_BENCH_SECONDS ?? 5);
@@ -21,26 +20,6 @@ const TARGETS = [
   { target: 'search-pinyin', path: '/api/shop/search?q=zishahu' },
   { target: 'search-initials', path: '/api/shop/search?q=gw' },
 ];
-
-/** A throwaway PostgreSQL database for the run, so 10,000 bench products never land in a real one. */
-async function scratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `koi_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 async function statements(port: number): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${port}/bench/stats`);
@@ -58,7 +37,7 @@ export async function run(): Promise<void> {
   if (process.env.DATABASE_URL) dbs.push({ kind: 'postgres', url: process.env.DATABASE_URL });
 
   for (const db of dbs) {
-    const scratch = db.url ? await scratchDatabase(db.url) : null;
+    const scratch = db.url ? await freshPostgresUrl(db.url) : null;
     try {
       const koi = await startProcess('servers/koi-search-server.ts', {
         DATABASE_URL: scratch?.url ?? '', REDIS_URL: '', KOI_BENCH_PRODUCTS: String(products),

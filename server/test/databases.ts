@@ -14,11 +14,10 @@ export function noteSkippedPostgres(): void {
   console.warn('[koi] DATABASE_URL is not set: PostgreSQL integration runs SKIPPED (PGlite runs only). Set DATABASE_URL to run them.');
 }
 
-/** A fresh, empty PostgreSQL database for one test file; dropped by the returned cleanup. */
-export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
+/** A fresh, empty PostgreSQL database (one test file, one bench run); dropped by the returned cleanup. */
+export async function freshPostgresUrl(base = process.env.DATABASE_URL): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!base) throw new Error('DATABASE_URL not set');
-  const name = `koi_test_${randomBytes(6).toString('hex')}`;
+  const name = `koi_scratch_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);

@@ -1,5 +1,6 @@
 import type { TBlock, TDecoratedPage, TProductCard, TShopPage } from '@koi/contracts';
-import { ElMessage, ElMessageBox } from 'element-plus';
+import { ElMessage } from 'element-plus';
+import { confirmAction } from '@/composables/confirm';
 import { computed, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { getPage, previewPage, publishPage, rollbackPage, saveDraft } from '@/api/decoration';
@@ -96,14 +97,7 @@ export function usePageDraft(pageId: Readonly<Ref<string>>) {
     }
   }
 
-  async function confirm(message: string, action: string): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(message, action, { type: 'warning', confirmButtonText: action, cancelButtonText: t('common.cancel') });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const confirm = (message: string, action: string) => confirmAction(message, action, t('common.cancel'));
 
   async function publish(): Promise<void> {
     if (!(await confirm(t('decoration.publishConfirm'), t('decoration.publish')))) return;
