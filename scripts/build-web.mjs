@@ -33,13 +33,13 @@ function hashTree(paths) {
 const sites = [
   {
     name: 'admin',
-    inputs: ['web/admin/src', 'web/admin/index.html', 'web/admin/vite.config.ts', 'web/admin/package.json', 'packages/contracts/src'],
+    inputs: ['web/admin/src', 'web/admin/public', 'web/admin/index.html', 'web/admin/vite.config.ts', 'web/admin/package.json', 'packages/contracts/src'],
     output: 'web/admin/dist/index.html',
     cmd: ['npm', ['-w', 'web/admin', 'run', 'build']],
   },
   {
     name: 'shop-h5',
-    inputs: ['web/shop/src', 'web/shop/index.html', 'web/shop/vite.config.ts', 'web/shop/package.json', 'packages/contracts/src'],
+    inputs: ['web/shop/src', 'web/shop/public', 'web/shop/index.html', 'web/shop/vite.config.ts', 'web/shop/package.json', 'packages/contracts/src'],
     output: 'web/shop/dist/build/h5/index.html',
     cmd: ['npm', ['--prefix', 'web/shop', 'run', 'build:h5']],
   },

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, shot, useKoiAndBrowser } from '../harness.ts';
+import path from 'node:path';
+import { hasChromium, screenshotDir, shot, useKoiAndBrowser } from '../harness.ts';
 
 const mobile = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 const desktop = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
 const TITLE = '龙泉青瓷梅子青品茗杯';
+
+/** A screenshot with CSS transitions finished, so a ticked checkbox shows ticked. */
+const still = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 
 describe.runIf(hasChromium)('catalog: from the operator’s editor to the shopper’s SKU picker', () => {
   const ctx = useKoiAndBrowser({ beforeAll, afterAll });
@@ -70,30 +74,62 @@ describe.runIf(hasChromium)('catalog: from the operator’s editor to the shoppe
     expect(detail.priceMinFen).toBe(6800);
   });
 
-  it('the product joins the home page grid through its collection', async () => {
+  it('the operator picks it into the 新品上架 collection in admin, first in line for the home page grid', async () => {
     const page = await ctx.browser.newPage(desktop);
-    const token = await signInAdmin(page);
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const list = await (await fetch(`${ctx.koi.base}/api/admin/catalog/collections`, { headers })).json();
-    const fresh = list.items.find((c: { name: string }) => c.name === '新品上架');
-    const put = await fetch(`${ctx.koi.base}/api/admin/catalog/collections/${fresh.id}`, {
-      method: 'PUT', headers,
-      body: JSON.stringify({ name: fresh.name, mode: 'manual', productIds: [productId, ...fresh.productIds], rule: null }),
+    await signInAdmin(page);
+    await page.goto(`${ctx.koi.base}/admin/collections`);
+    const productCalls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/admin/catalog/products')) productCalls.push(new URL(r.url()).pathname + new URL(r.url()).search);
     });
-    expect(put.status).toBe(200);
+    await page.locator('.el-table__row', { hasText: '新品上架' }).getByRole('button', { name: '编辑' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑分组' });
+    await dialog.waitFor();
+    // The products it already holds come in one request (the list's `ids` filter) and show by title.
+    const items = dialog.locator('.order-list__item');
+    await items.first().locator('.order-list__title:not(.is-loading)').waitFor();
+    const before = await items.count();
+    expect(before).toBeGreaterThan(1);
+    expect(productCalls).toHaveLength(1);
+    expect(productCalls[0]).toMatch(/^\/api\/admin\/catalog\/products\?.*ids=[0-9a-f-]{36}(%2C[0-9a-f-]{36})+/);
+
+    // The picker: search by title, tick the product, confirm.
+    await dialog.getByRole('button', { name: '选择商品' }).click();
+    const picker = page.getByRole('dialog', { name: '选择商品' });
+    await picker.getByPlaceholder('关键词').fill(TITLE);
+    await picker.getByPlaceholder('关键词').press('Enter');
+    const row = picker.locator('.el-table__row', { hasText: TITLE });
+    await row.waitFor();
+    await expect.poll(() => picker.locator('.el-table__row').count()).toBe(1);
+    await row.locator('.el-checkbox').click();
+    await row.locator('.el-checkbox.is-checked').waitFor();
+    await still(page, 'catalog-03-picker');
+    await picker.getByRole('button', { name: '确定' }).click();
+    await picker.waitFor({ state: 'hidden' });
+
+    // Picked products join at the end; the operator drags the new one to the front (the grid shows the first four).
+    await expect.poll(() => items.count()).toBe(before + 1);
+    await expect.poll(() => items.last().textContent()).toContain(TITLE);
+    await items.last().dragTo(items.first());
+    await expect.poll(() => items.first().textContent()).toContain(TITLE);
+    await still(page, 'catalog-04-collection');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('分组已保存').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.el-table__row', { hasText: '新品上架' }).textContent()).toContain(`手动选择的 ${before + 1} 件商品`);
   });
 
-  it('a shopper finds it by a Chinese word, full pinyin and initials, and picks an in-stock SKU', async () => {
+  it('a shopper finds it by a Chinese word, full pinyin and initials, sees it on the home page grid, and picks an in-stock SKU', async () => {
     const page = await ctx.browser.newPage(mobile);
     for (const q of ['梅子青', 'meiziqing', 'mzq']) {
       await page.goto(`${ctx.koi.base}/pages/search/search?q=${encodeURIComponent(q)}`);
       await page.locator('.card', { hasText: TITLE }).first().waitFor({ timeout: 20_000 });
-      await shot(page, `catalog-03-search-${q}`);
+      await shot(page, `catalog-05-search-${q}`);
     }
 
     await page.goto(`${ctx.koi.base}/`);
     await page.locator('.card', { hasText: TITLE }).first().waitFor({ timeout: 20_000 });
-    await shot(page, 'catalog-04-home');
+    await shot(page, 'catalog-06-home');
 
     await page.locator('.card', { hasText: TITLE }).first().click();
     await page.waitForURL(/\/pages\/product\/product\?id=/);
@@ -102,7 +138,22 @@ describe.runIf(hasChromium)('catalog: from the operator’s editor to the shoppe
     await page.locator('.chip', { hasText: '粉青' }).click();
     await page.locator('.chip', { hasText: '120ml' }).click();
     await page.locator('.picker__chosen', { hasText: /粉青/ }).waitFor();
-    await shot(page, 'catalog-05-sku-picked');
+    await shot(page, 'catalog-07-sku-picked');
     expect(await page.locator('.chip--on').count()).toBe(2);
+  });
+
+  it('serves a favicon for the shop and the admin, linked from both pages', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg', '/admin/favicon.ico', '/admin/favicon.svg']) {
+      const res = await fetch(`${ctx.koi.base}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(/^image\//);
+      expect((await res.arrayBuffer()).byteLength, path).toBeGreaterThan(100);
+    }
+    const page = await ctx.browser.newPage(desktop);
+    for (const [url, icon] of [['/', '/favicon.svg'], ['/admin/login', '/admin/favicon.svg']] as const) {
+      await page.goto(`${ctx.koi.base}${url}`);
+      const hrefs = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+      expect(hrefs, url).toContain(icon);
+    }
   });
 });

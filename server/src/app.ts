@@ -19,6 +19,14 @@ import { createCatalog } from './modules/catalog/index.ts';
 import { createSearch } from './modules/search/index.ts';
 import { createDecoration } from './modules/decoration/index.ts';
 import { createCustomer } from './modules/customer/index.ts';
+import { createCart } from './modules/cart/index.ts';
+import { createOrders } from './modules/order/index.ts';
+import { orderPricing } from './links/order-pricing.ts';
+import { orderPorts } from './links/order-ports.ts';
+import { linkOrderEvents } from './links/order-events.ts';
+import { createPayment } from './modules/payment/index.ts';
+import { createPromotion } from './modules/promotion/index.ts';
+import { createFulfilment } from './modules/fulfilment/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +46,11 @@ export type Koi = {
   search: ReturnType<typeof createSearch>;
   decoration: Awaited<ReturnType<typeof createDecoration>>;
   customer: ReturnType<typeof createCustomer>;
+  cart: ReturnType<typeof createCart>;
+  orders: ReturnType<typeof createOrders>;
+  payment: ReturnType<typeof createPayment>;
+  promotion: ReturnType<typeof createPromotion>;
+  fulfilment: ReturnType<typeof createFulfilment>;
   /** Starts the outbox dispatcher and job workers (per KOI_ROLE). */
   startWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +82,19 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   const inventory = createInventory(db);
   const catalog = createCatalog({ db, config, log, jobs, bus, inventory });
   const customer = createCustomer({ db, limiter });
+  const payment = createPayment({ db, config, log, jobs });
+  const promotion = createPromotion({ db });
+  const fulfilment = createFulfilment({ db });
+  // Cart and order need each other (purchase limits ↔ checkout from the cart): the cart asks late.
+  const pricing = orderPricing(promotion);
+  let orders: ReturnType<typeof createOrders> | null = null;
+  const cart = createCart({ db, catalog, price: pricing.cartPrice, purchased: (c, p, q) => orders!.purchased(c, p, q) });
+  orders = createOrders({
+    db, log, jobs, bus, catalog, inventory, cart, payMinutes: config.orderPayMinutes, publicUrl: config.publicUrl,
+    staffName: identity.staffName,
+  });
+  orders.bind(orderPorts({ pricing: pricing.port, promotion, customer, fulfilment, payment, identity }));
+  linkOrderEvents(bus, { orders, payment, catalog });
   const search = createSearch({ db, bus, log });
   const decoration = await createDecoration({ db, search });
 
@@ -80,13 +106,18 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   registerDevSmsRoutes(app, messaging);
   catalog.registerRoutes(app);
   for (const m of [customer, search, decoration]) m.registerRoutes(app);
+  payment.registerRoutes(app);
+  promotion.registerRoutes(app);
+  fulfilment.registerRoutes(app);
+  cart.registerRoutes(app);
+  orders.registerRoutes(app);
 
   jobs.define('platform.prune', { retryLimit: 3 }, async () => {
     await pruneIdempotencyKeys(db);
     await pruneRateLimits(db);
   });
 
-  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, inventory, catalog, search, decoration, customer };
+  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, inventory, catalog, search, decoration, customer, fulfilment, promotion, payment, cart, orders };
   await opts.extend?.(koi);
   await app.ready();
 
@@ -100,6 +131,8 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
       if (work) {
         await jobs.schedule('platform.prune', '17 4 * * *');
         await catalog.schedule();
+        await payment.schedule();
+        await orders.schedule();
         bus.start();
       }
     },

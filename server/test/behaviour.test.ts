@@ -44,6 +44,34 @@ describe.each(DB_KINDS)('behaviour event ingest on %s', (kind) => {
     expect((await stored('anon_dev_bbbb0002'))[0]!.shopper_id).toBeNull();
   });
 
+  it('takes a beacon\'s token from the body, verified like a bearer header; never a customer id', async () => {
+    const token = await shopperToken(koi, '13900000012');
+    const me = (await call(koi, 'GET', '/api/shop/me', undefined, { token })).body;
+    const other = await shopperToken(koi, '13900000013');
+    const beacon = (anonymousId: string, body: object, opts: { token?: string } = {}) =>
+      post({ anonymousId, events: [{ type: 'page_view', props: {} }], ...body }, opts);
+
+    expect((await beacon('anon_beacon_0001', { token })).status).toBe(202);
+    expect((await stored('anon_beacon_0001'))[0]).toMatchObject({ shopper_id: me.id, customer_key: me.id });
+    // Unknown, malformed or staff tokens identify nobody: the events stay the device's.
+    expect((await beacon('anon_beacon_0002', { token: 'ksh_notarealsessiontoken0000000000' })).status).toBe(202);
+    expect((await beacon('anon_beacon_0002', { token: 'Bearer nonsense' })).status).toBe(202);
+    expect((await beacon('anon_beacon_0002', { token: await staffToken(koi, 'operator@koi.demo') })).status).toBe(202);
+    expect((await stored('anon_beacon_0002')).map((r) => r.shopper_id)).toEqual([null, null, null]);
+    // A header always wins over the body.
+    await beacon('anon_beacon_0003', { token: other }, { token });
+    expect((await stored('anon_beacon_0003'))[0]!.shopper_id).toBe(me.id);
+    // Whose events they are never comes from the body itself.
+    const claimed = await beacon('anon_beacon_0004', { shopperId: me.id });
+    expect(claimed.status).toBe(400);
+    expect(claimed.body.errors[0]).toMatchObject({ path: 'body', code: 'unrecognized_keys' });
+    expect(await stored('anon_beacon_0004')).toEqual([]);
+    // An expired session is no identity either.
+    clock.advance(31 * 24 * 3600_000);
+    expect((await beacon('anon_beacon_0005', { token })).status).toBe(202);
+    expect((await stored('anon_beacon_0005'))[0]!.shopper_id).toBeNull();
+  });
+
   it('clamps the device\'s clock to [now − 24 h, now + 5 min] and stamps the receipt with ours', async () => {
     clock.set('2026-03-01T08:00:00.000Z');
     await post({ anonymousId: 'anon_dev_cccc0001', events: [

@@ -69,6 +69,28 @@ describe.each(DB_KINDS)('catalog products on %s', (kind) => {
     expect((await call(koi, 'POST', '/api/admin/catalog/products', gaiwan('0190a0a0-0000-7000-8000-000000000000'), { token: owner })).body.code).toBe('catalog.category_unknown');
   });
 
+  it('puts a taken SKU code at the field of every SKU using it, in the request\'s language', async () => {
+    const first = (await call(koi, 'POST', '/api/admin/catalog/products', gaiwan(cat.leafId), { token: owner })).body;
+    const clash = gaiwan(cat.leafId);
+    clash.skus[2]!.code = first.skus[0].code;
+    clash.skus[3]!.code = first.skus[1].code;
+    const zh = await call(koi, 'POST', '/api/admin/catalog/products', clash, { token: owner });
+    expect(zh.status).toBe(409);
+    expect(zh.body.code).toBe('catalog.sku_code_taken');
+    expect(zh.body.errors).toEqual([
+      { path: 'body.skus.2.code', code: 'catalog.sku_code_taken', message: `SKU 编码 ${first.skus[0].code} 已被其他商品使用` },
+      { path: 'body.skus.3.code', code: 'catalog.sku_code_taken', message: `SKU 编码 ${first.skus[1].code} 已被其他商品使用` },
+    ]);
+    // Editing a product keeps the path; the English message names the code too.
+    const other = (await call(koi, 'POST', '/api/admin/catalog/products', gaiwan(cat.leafId), { token: owner })).body;
+    const edit = gaiwan(cat.leafId);
+    edit.skus = other.skus.map((s: { code: string; specValues: string[]; priceFen: number }) => ({ code: s.code, specValues: s.specValues, priceFen: s.priceFen, stock: 1 }));
+    edit.skus[1]!.code = first.skus[3].code;
+    const en = await call(koi, 'PUT', `/api/admin/catalog/products/${other.id}`, edit, { token: owner, lang: 'en' });
+    expect(en.status).toBe(409);
+    expect(en.body.errors).toEqual([{ path: 'body.skus.1.code', code: 'catalog.sku_code_taken', message: `SKU code ${first.skus[3].code} is already used by another product` }]);
+  });
+
   it('lets only one of two parallel creates take a SKU code', async () => {
     for (let i = 0; i < 3; i++) {
       const a = gaiwan(cat.leafId);
@@ -76,7 +98,10 @@ describe.each(DB_KINDS)('catalog products on %s', (kind) => {
       b.skus[3]!.code = a.skus[0]!.code;
       const results = await Promise.all([a, b].map((body) => call(koi, 'POST', '/api/admin/catalog/products', body, { token: owner })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect(results.find((r) => r.status === 409)!.body).toMatchObject({ code: 'catalog.sku_code_taken', title: expect.stringContaining(a.skus[0]!.code) });
+      expect(results.find((r) => r.status === 409)!.body).toMatchObject({
+        code: 'catalog.sku_code_taken', title: expect.stringContaining(a.skus[0]!.code),
+        errors: [{ path: results[0]!.status === 409 ? 'body.skus.0.code' : 'body.skus.3.code', code: 'catalog.sku_code_taken' }],
+      });
     }
   });
 
@@ -172,5 +197,36 @@ describe.each(DB_KINDS)('catalog products on %s', (kind) => {
     const byCode = (await call(koi, 'GET', `/api/admin/catalog/products/${filtered.body.items[0].id}`, undefined, { token: owner })).body.skus[0].code;
     expect((await call(koi, 'GET', `/api/admin/catalog/products?q=${byCode}`, undefined, { token: owner })).body.items.map((r: { id: string }) => r.id)).toEqual([filtered.body.items[0].id]);
     expect((await call(koi, 'GET', '/api/admin/catalog/products?q=%25', undefined, { token: owner })).body.total).toBe(0);
+  });
+
+  it('lists exactly the products named by `ids` (comma-separated or repeated), capped and checked', async () => {
+    const made: { id: string }[] = [];
+    for (let i = 0; i < 3; i++) made.push((await call(koi, 'POST', '/api/admin/catalog/products', gaiwan(cat.leafId, { title: `挑选商品 ${i}` }), { token: owner })).body);
+    const removed = made[2]!;
+    await call(koi, 'DELETE', `/api/admin/catalog/products/${removed.id}`, undefined, { token: owner });
+    const titles = (body: { items: { title: string }[] }) => body.items.map((r) => r.title).sort();
+
+    const comma = await call(koi, 'GET', `/api/admin/catalog/products?ids=${made.map((p) => p.id).join(',')}&pageSize=100`, undefined, { token: owner });
+    expect(comma.status).toBe(200);
+    expect(comma.body.total).toBe(2); // the removed one is not there: a picker shows it as missing
+    expect(titles(comma.body)).toEqual(['挑选商品 0', '挑选商品 1']);
+    const repeated = await call(koi, 'GET', `/api/admin/catalog/products?ids=${made[0]!.id}&ids=${made[1]!.id}`, undefined, { token: owner });
+    expect(titles(repeated.body)).toEqual(['挑选商品 0', '挑选商品 1']);
+    // Combined with the other filters; an empty list finds nothing.
+    expect((await call(koi, 'GET', `/api/admin/catalog/products?ids=${made[0]!.id}&status=draft`, undefined, { token: owner })).body.total).toBe(0);
+    expect((await call(koi, 'GET', '/api/admin/catalog/products?ids=', undefined, { token: owner })).body.total).toBe(0);
+
+    // One request whatever the number of ids.
+    const before = koi.db.stats.statements;
+    await call(koi, 'GET', `/api/admin/catalog/products?ids=${made.map((p) => p.id).join(',')}`, undefined, { token: owner });
+    expect(koi.db.stats.statements - before).toBeLessThanOrEqual(4);
+
+    const bad = await call(koi, 'GET', `/api/admin/catalog/products?ids=${made[0]!.id},nope`, undefined, { token: owner, lang: 'en' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'http.validation_failed', errors: [{ path: 'querystring.ids.1', code: 'invalid_format' }] });
+    const tooMany = Array.from({ length: 101 }, () => made[0]!.id).join(',');
+    const capped = await call(koi, 'GET', `/api/admin/catalog/products?ids=${tooMany}`, undefined, { token: owner });
+    expect(capped.status).toBe(400);
+    expect(capped.body.errors[0]).toMatchObject({ path: 'querystring.ids', code: 'too_big', message: '最多 100 项' });
   });
 });

@@ -59,6 +59,22 @@ describe('HTTP contract', () => {
     expect(body.code).toBe('http.validation_failed');
     expect(body.title).toBe('The request has invalid fields');
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body', 'body.email', 'body.password']);
+    expect(body.errors.find((e: { path: string }) => e.path === 'body.email').message).toBe('Invalid email address');
+
+    // The same mistakes in Chinese, field by field (zh-CN is also the default without the header).
+    for (const lang of ['zh-CN,zh;q=0.9,en;q=0.8', undefined]) {
+      const zh = await koi.app.inject({
+        method: 'POST', url: '/api/admin/auth/login', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
+        payload: JSON.stringify({ email: 'not-an-email', password: '', extra: 1 }),
+      });
+      const messages = Object.fromEntries(zh.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+      expect(zh.json().title).toBe('请求参数有误，请检查标出的字段');
+      expect(messages).toEqual({ body: '不支持的字段：extra', 'body.email': '邮箱格式不正确', 'body.password': '不能为空' });
+    }
+    const missing = await koi.app.inject({ method: 'POST', url: '/api/shop/auth/otp', headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN' }, payload: '{}' });
+    expect(missing.json().errors).toEqual([{ path: 'body.phone', code: 'invalid_type', message: '必填' }]);
+    const phone = await koi.app.inject({ method: 'POST', url: '/api/shop/auth/otp', headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN' }, payload: '{"phone":"123"}' });
+    expect(phone.json().errors[0].message).toBe('请输入 11 位中国大陆手机号');
   });
 
   it('answers wrong content types, oversized bodies and unknown routes with 4xx problems', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import uni from '@dcloudio/vite-plugin-uni';
 
@@ -22,6 +23,24 @@ function noCdnShadows(): Plugin {
         if (file.type === 'asset' && file.fileName.endsWith('.css') && typeof file.source === 'string') {
           file.source = file.source.replace(cdnImage, 'none');
         }
+      }
+    },
+  };
+}
+
+/**
+ * The H5 shop's icon, at /favicon.ico (browsers ask for it there) and /favicon.svg (index.html links
+ * both). uni-app has no public folder of its own and copies src/static into the mini-program too,
+ * so the files in public/ are emitted here, for H5 only.
+ */
+function h5Favicon(): Plugin {
+  return {
+    name: 'koi:h5-favicon',
+    apply: 'build',
+    generateBundle() {
+      if (process.env.UNI_PLATFORM !== 'h5') return;
+      for (const fileName of ['favicon.ico', 'favicon.svg']) {
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(new URL(`./public/${fileName}`, import.meta.url)) });
       }
     },
   };
@@ -54,7 +73,7 @@ function quietZodAnnotations(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [uni(), noCdnShadows(), quietZodAnnotations()],
+  plugins: [uni(), noCdnShadows(), quietZodAnnotations(), h5Favicon()],
   define: {
     __KOI_API_BASE__: JSON.stringify(apiBase),
   },

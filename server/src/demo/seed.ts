@@ -1,6 +1,9 @@
 import type { Koi } from '../app.ts';
 import { seedCatalog } from './catalog.seed.ts';
 import { seedDecoration } from './decoration.seed.ts';
+import { seedPromotions } from './promotion.seed.ts';
+import { seedShipping } from './shipping.seed.ts';
+import { seedOrders } from './order.seed.ts';
 
 export const DEMO_PASSWORD = 'koi-demo-2026';
 
@@ -33,7 +36,7 @@ export const DEMO_SHOPPERS = [
 ] as const;
 
 /** Seeds an empty database; returns false when there was already data. */
-export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config'>): Promise<boolean> {
+export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app'>): Promise<boolean> {
   if ((await koi.identity.staff.countAll()) > 0) return false;
   const storeIds = new Map<string, string>();
   for (const s of DEMO_STORES) {
@@ -54,6 +57,9 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'c
   // The search read model and the decorated home page are built from the catalog's events.
   while ((await koi.bus.dispatchOnce()) > 0);
   await seedDecoration(koi);
+  await seedPromotions(koi);
+  await seedShipping(koi);
+  await seedOrders(koi);
   koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length, shoppers: DEMO_SHOPPERS.length }, 'demo merchant seeded');
   return true;
 }

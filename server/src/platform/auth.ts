@@ -24,6 +24,10 @@ declare module 'fastify' {
     principal: Principal | null;
     authError: 'expired' | null;
   }
+  interface FastifyInstance {
+    /** The resolver behind bearer tokens, for the one route that may carry its token in the body. */
+    sessionResolver: SessionResolver;
+  }
 }
 
 export function bearerToken(req: FastifyRequest): string | null {
@@ -37,6 +41,7 @@ export function bearerToken(req: FastifyRequest): string | null {
 export function registerAuth(app: App, resolver: SessionResolver): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('authError', null);
+  app.decorate('sessionResolver', resolver);
   // onRequest: before the body is read or validated, so a stranger gets a 401, not our schema.
   app.addHook('onRequest', async (req) => {
     const token = bearerToken(req);
@@ -45,6 +50,18 @@ export function registerAuth(app: App, resolver: SessionResolver): void {
     if (found === 'expired') req.authError = 'expired';
     else req.principal = found;
   });
+}
+
+/**
+ * A token sent in the body, for navigator.sendBeacon (it cannot set headers): resolved by the same
+ * resolver as a bearer header, so it counts exactly as one would (unknown: nobody; expired: marked so).
+ * Only when the request has no Authorization header: a header always wins.
+ */
+export async function adoptBodyToken(req: FastifyRequest, token: string | undefined): Promise<void> {
+  if (!token || req.headers.authorization !== undefined) return;
+  const found = await req.server.sessionResolver.resolve(token);
+  if (found === 'expired') req.authError = 'expired';
+  else req.principal = found;
 }
 
 function unauthenticated(req: FastifyRequest): KoiError {

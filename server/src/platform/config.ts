@@ -38,6 +38,8 @@ const ZEnv = z.object({
   KOI_SHOPPER_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   KOI_STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   KOI_OTP_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** Unpaid orders close after this many minutes and give back stock, coupons and points. */
+  KOI_ORDER_PAY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   KOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Jobs and the outbox dispatcher run in this process (`all`), or only HTTP (`http`), or only workers (`worker`). */
   KOI_ROLE: z.enum(['all', 'http', 'worker']).default('all'),
@@ -52,6 +54,21 @@ const ZEnv = z.object({
   WECHAT_MP_SECRET: z.string().default('koi-demo-mp-secret'),
   WECHAT_OA_APPID: z.string().default('wx_koi_demo_oa'),
   WECHAT_OA_SECRET: z.string().default('koi-demo-oa-secret'),
+  /** WeChat Pay API v3 (live mode; the simulator makes its own keys). */
+  WECHATPAY_MCHID: z.string().regex(/^\d{6,32}$/, 'digits only').default('1900000109'),
+  WECHATPAY_APPID: z.string().optional(),
+  WECHATPAY_SERIAL: z.string().optional(),
+  WECHATPAY_PRIVATE_KEY_PATH: z.string().optional(),
+  WECHATPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: z.string().optional(),
+  WECHATPAY_PLATFORM_SERIAL: z.string().optional(),
+  WECHATPAY_GATEWAY: z.string().url().default('https://api.mch.weixin.qq.com'),
+  /** Alipay (live mode; the simulator makes its own keys). */
+  ALIPAY_APP_ID: z.string().regex(/^\d{16}$/, 'the 16-digit app id').default('2021004100000001'),
+  ALIPAY_SELLER_ID: z.string().regex(/^2088\d{12}$/, 'the 2088… partner id').optional(),
+  ALIPAY_PRIVATE_KEY_PATH: z.string().optional(),
+  ALIPAY_PUBLIC_KEY_PATH: z.string().optional(),
+  ALIPAY_GATEWAY: z.string().url().default('https://openapi.alipay.com/gateway.do'),
 });
 
 export type Config = {
@@ -69,11 +86,20 @@ export type Config = {
   shopperSessionDays: number;
   staffSessionHours: number;
   otpTtlSeconds: number;
+  orderPayMinutes: number;
   logLevel: string;
   role: 'all' | 'http' | 'worker';
   production: boolean;
   aliyunSms: { accessKeyId?: string; accessKeySecret?: string; signName: string; otpTemplate: string };
   wechat: { mpAppId: string; mpSecret: string; oaAppId: string; oaSecret: string };
+  /** Payment providers; key paths and secrets are set (checked at boot) when providers are live. */
+  payment: {
+    wechatpay: {
+      mchid: string; appId: string; serial?: string; privateKeyPath?: string; apiV3Key?: string;
+      platformPublicKeyPath?: string; platformSerial?: string; gateway: string;
+    };
+    alipay: { appId: string; sellerId?: string; privateKeyPath?: string; alipayPublicKeyPath?: string; gateway: string };
+  };
 };
 
 export class ConfigError extends Error {}
@@ -100,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.KOI_PROVIDERS === 'live' && (!e.ALIYUN_SMS_ACCESS_KEY_ID || !e.ALIYUN_SMS_ACCESS_KEY_SECRET)) {
     throw new ConfigError('Invalid configuration — ALIYUN_SMS_ACCESS_KEY_ID/ALIYUN_SMS_ACCESS_KEY_SECRET: required when KOI_PROVIDERS=live');
   }
+  if (e.KOI_PROVIDERS === 'live') {
+    const missing = (['WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
+      'WECHATPAY_PLATFORM_SERIAL', 'ALIPAY_SELLER_ID', 'ALIPAY_PRIVATE_KEY_PATH', 'ALIPAY_PUBLIC_KEY_PATH'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(`Invalid configuration — ${missing.join('/')}: required when KOI_PROVIDERS=live`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -115,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shopperSessionDays: e.KOI_SHOPPER_SESSION_DAYS,
     staffSessionHours: e.KOI_STAFF_SESSION_HOURS,
     otpTtlSeconds: e.KOI_OTP_TTL_SECONDS,
+    orderPayMinutes: e.KOI_ORDER_PAY_MINUTES,
     logLevel: e.KOI_LOG_LEVEL,
     role: e.KOI_ROLE,
     production,
@@ -125,5 +157,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       otpTemplate: e.ALIYUN_SMS_TEMPLATE_OTP,
     },
     wechat: { mpAppId: e.WECHAT_MP_APPID, mpSecret: e.WECHAT_MP_SECRET, oaAppId: e.WECHAT_OA_APPID, oaSecret: e.WECHAT_OA_SECRET },
+    payment: {
+      wechatpay: {
+        mchid: e.WECHATPAY_MCHID, appId: e.WECHATPAY_APPID ?? e.WECHAT_MP_APPID, serial: e.WECHATPAY_SERIAL,
+        privateKeyPath: e.WECHATPAY_PRIVATE_KEY_PATH, apiV3Key: e.WECHATPAY_APIV3_KEY,
+        platformPublicKeyPath: e.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH, platformSerial: e.WECHATPAY_PLATFORM_SERIAL,
+        gateway: e.WECHATPAY_GATEWAY.replace(/\/$/, ''),
+      },
+      alipay: {
+        appId: e.ALIPAY_APP_ID, sellerId: e.ALIPAY_SELLER_ID, privateKeyPath: e.ALIPAY_PRIVATE_KEY_PATH,
+        alipayPublicKeyPath: e.ALIPAY_PUBLIC_KEY_PATH, gateway: e.ALIPAY_GATEWAY,
+      },
+    },
   };
 }

@@ -20,7 +20,8 @@ export interface Db {
    */
   tx<T>(fn: (q: Q) => Promise<T>): Promise<T>;
   /** Runs statements outside a transaction (reads); inside a `tx`, uses that transaction. */
-  run<T>(fn: (q: Q) => Promise<T>): Promise<T>;
+  /** Runs `fn` on `q` when given (inside the caller's transaction), else on a connection of its own. */
+  run<T>(fn: (q: Q) => Promise<T>, q?: Q): Promise<T>;
   /** Raw rows of one statement (a drizzle `sql` template). */
   rows<T extends Row = Row>(query: SQL, q?: Q): Promise<T[]>;
   /** Parameterised SQL text, for libraries that speak `executeSql(text, values)` (pg-boss). */
@@ -44,7 +45,12 @@ const txContext = new AsyncLocalStorage<{ q: Q; db: Db }>();
 
 /** Drizzle calls this for every statement it sends, inside transactions too. */
 function statementCounter(stats: { statements: number }) {
-  return { logQuery: () => void stats.statements++ };
+  return {
+    logQuery: (query: string) => {
+      stats.statements++;
+      if (process.env.KOI_TRACE_SQL) console.error(`[sql] ${query.replace(/\s+/g, ' ').slice(0, 160)}`);
+    },
+  };
 }
 
 /**
@@ -66,7 +72,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
       if (outer?.db === db) return fn(outer.q);
       return mutex.run(() => orm.transaction((t) => txContext.run({ q: t as unknown as Q, db }, () => fn(t as unknown as Q))));
     },
-    run(fn) {
+    run(fn, q) {
+      if (q) return fn(q);
       const outer = txContext.getStore();
       if (outer?.db === db) return fn(outer.q);
       return mutex.run(() => fn(orm));
@@ -104,7 +111,8 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Db> {
       if (outer?.db === db) return fn(outer.q);
       return orm.transaction((t) => txContext.run({ q: t as unknown as Q, db }, () => fn(t as unknown as Q)));
     },
-    run(fn) {
+    run(fn, q) {
+      if (q) return fn(q);
       const outer = txContext.getStore();
       if (outer?.db === db) return fn(outer.q);
       return fn(orm);

@@ -42,7 +42,11 @@ export class KoiError extends Error {
   readonly status: number;
   /** Values interpolated into the message: `{seconds}` → params.seconds. */
   readonly params: Record<string, string | number>;
-  readonly fieldErrors?: { path: string; message: string; code?: string }[];
+  /**
+   * Every bad field. With `code` a registered error code and `params`, the message is rendered in the
+   * request's language from that code (`message` is then the English fallback).
+   */
+  readonly fieldErrors?: { path: string; message: string; code?: string; params?: Record<string, string | number> }[];
   readonly headers?: Record<string, string>;
 
   constructor(

@@ -15,7 +15,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { ZProblem } from '@koi/contracts';
 import { newId } from './ids.ts';
-import { KoiError, pickLang, type Lang } from './errors.ts';
+import { errorDef, KoiError, pickLang, type Lang } from './errors.ts';
+import { validationMessage } from './validation-messages.ts';
 import type { Logger } from './log.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -45,6 +46,16 @@ export type ProblemBody = {
   errors?: { path: string; message: string; code?: string }[];
 };
 
+/**
+ * A field error in the request's language: one that names a registered code with `params` is
+ * rendered from that code's message (`catalog.sku_code_taken` at `body.skus.2.code`); `params` stay inside.
+ */
+function fieldErrorOf(e: NonNullable<KoiError['fieldErrors']>[number], lang: Lang): NonNullable<ProblemBody['errors']>[number] {
+  const { params, ...wire } = e;
+  if (!params || !e.code || !errorDef(e.code)) return wire;
+  return { ...wire, message: new KoiError(e.code, params).localized(lang) };
+}
+
 /** Renders any KoiError as RFC 9457 problem details in the request's language. */
 export function problemOf(err: KoiError, req: FastifyRequest): ProblemBody {
   const title = err.localized(req.lang);
@@ -56,7 +67,7 @@ export function problemOf(err: KoiError, req: FastifyRequest): ProblemBody {
     instance: req.url.split('?')[0],
     code: err.code,
     requestId: req.id,
-    ...(err.fieldErrors ? { errors: err.fieldErrors } : {}),
+    ...(err.fieldErrors ? { errors: err.fieldErrors.map((e) => fieldErrorOf(e, req.lang)) } : {}),
   };
 }
 
@@ -72,7 +83,7 @@ function toKoiError(error: FastifyError, req: FastifyRequest): KoiError | null {
     const where = error.validationContext ?? 'body';
     const fieldErrors = error.validation.map((v) => ({
       path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-      message: v.message ?? 'invalid',
+      message: validationMessage({ keyword: String(v.keyword), message: v.message ?? 'invalid', params: v.params ?? {} }, req.lang),
       code: typeof v.keyword === 'string' ? v.keyword : undefined,
     }));
     return new KoiError('http.validation_failed', {}, { fieldErrors });

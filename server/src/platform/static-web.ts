@@ -3,10 +3,18 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from './http.ts';
 
+/** Hashed assets never change; index.html and the favicons keep their names, so they must be able to. */
+function cacheControl(file: string): string {
+  if (file.endsWith('.html')) return 'no-cache';
+  if (/[\\/]favicon\.(ico|svg)$/.test(file)) return 'public, max-age=86400';
+  return 'public, max-age=31536000, immutable';
+}
+
 /**
- * Serves the built front ends: the shop's H5 build at `/`, the admin at `/admin/`. Hashed assets are
- * cached for a year; index.html is never cached and is re-read when the build changes it, so a
- * rebuild shows without restarting the server (files are looked up per request, not listed at boot).
+ * Serves the built front ends: the shop's H5 build at `/` (its favicon at /favicon.ico), the admin at
+ * `/admin/`. Hashed assets are cached for a year, the favicons for a day; index.html is never cached
+ * and is re-read when the build changes it, so a rebuild shows without restarting the server (files
+ * are looked up per request, not listed at boot).
  */
 export function registerStaticWeb(app: App, sites: { prefix: string; dir: string }[]): string[] {
   const served: string[] = [];
@@ -20,7 +28,7 @@ export function registerStaticWeb(app: App, sites: { prefix: string; dir: string
       wildcard: true,
       index: ['index.html'],
       setHeaders(res, file) {
-        res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader('cache-control', cacheControl(file));
       },
     });
     let cached = { mtimeMs: -1, html: '' };

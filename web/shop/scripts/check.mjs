@@ -4,7 +4,7 @@
 //     component the sources use (and every component a page's .json points at) is in the output;
 // (b) vue resolves from web/shop to its own node_modules at the exact version uni-app pins, not to
 //     the repository root's vue; vite and every @dcloudio/* package are pinned as uni-app needs;
-// (c) the H5 build has an index.html whose assets load from base path `/`.
+// (c) the H5 build has an index.html whose assets load from base path `/`, and its favicon.
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -127,6 +127,13 @@ function checkH5() {
     else if (!existsSync(join(h5Dir, a))) fail(`h5: index.html references ${a}, which is not in ${rel(h5Dir)}`);
   }
   notes.push(`h5: index.html with ${assets.length} assets under /`);
+  // The icon browsers ask for at /favicon.ico, and the ones index.html links.
+  const icons = [...html.matchAll(/<link rel="icon" href="([^"]+)"/g)].map((m) => m[1]);
+  for (const icon of new Set(['/favicon.ico', ...icons])) {
+    if (!existsSync(join(h5Dir, icon))) fail(`h5: ${icon} is not in ${rel(h5Dir)}`);
+  }
+  if (existsSync(join(mpDir, 'favicon.ico'))) fail('mp-weixin: favicon.ico belongs to H5 only');
+  notes.push(`h5: favicon at ${[...new Set(['/favicon.ico', ...icons])].join(', ')}`);
 }
 
 checkMiniProgram();

@@ -28,6 +28,8 @@ const shapes = {
   me: [ring(40.5, 27, 13), arc(40.5, 70, 26, 24), polyline([[14.5, 70], [66.5, 70]])],
   // 分类: four tiles, the lower right one a circle.
   category: [square(14, 14, 22), square(45, 14, 22), square(14, 45, 22), ring(56, 56, 11)],
+  // 购物车: handle, basket, two wheels.
+  cart: [polyline([[8, 16], [18, 16], [25, 52], [63, 52], [70, 27], [21, 27]]), polyline([[27, 40], [66, 40]]), ring(30, 64, 5), ring(58, 64, 5)],
 };
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

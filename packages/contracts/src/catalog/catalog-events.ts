@@ -1,14 +1,15 @@
 /**
  * Events the catalog publishes through the outbox whenever something a shopper can see changes
- * (product fields, status, prices, stock, sales, category names, collection membership). Each
- * carries the whole document, so read models (search, shop lists, decoration) rebuild from the
- * event alone. `revision` only grows per product/collection: apply an event only if it is newer.
+ * (product fields, status, prices, stock, sales, category names, collection membership, a deleted
+ * category). Each carries the whole document, so read models (search, shop lists, decoration)
+ * rebuild from the event alone. `revision` only grows per product/collection: apply an event only if it is newer.
  */
 export const CatalogEvents = {
   productSaved: 'catalog.product_saved',
   productRemoved: 'catalog.product_removed',
   collectionSaved: 'catalog.collection_saved',
   collectionRemoved: 'catalog.collection_removed',
+  categoryRemoved: 'catalog.category_removed',
 } as const;
 
 export type TProductSavedEvent = {
@@ -58,3 +59,9 @@ export type TCollectionSavedEvent = {
 };
 
 export type TCollectionRemovedEvent = { collectionId: string; revision: number };
+
+/**
+ * A category was deleted (only an empty one can be: no subcategories, no products). Category ids are
+ * never reused, so the removal is final: read models keep a tombstone rather than a revision.
+ */
+export type TCategoryRemovedEvent = { categoryId: string; parentId: string | null; removedAt: string };

@@ -12,6 +12,12 @@ export const ZBehaviourBatch = z.strictObject({
   /** The device's anonymous id (kept in storage), so events before sign-in join the shopper later. */
   anonymousId: z.string().min(8).max(64),
   events: z.array(ZBehaviourEvent).min(1).max(50),
+  /**
+   * The shopper's session token, for navigator.sendBeacon (it cannot set an Authorization header).
+   * Verified exactly like a bearer header; ignored when the request carries one. Never a customer id:
+   * whose events they are comes only from a verified token.
+   */
+  token: z.string().min(1).max(200).optional(),
 });
 export type TBehaviourBatch = z.input<typeof ZBehaviourBatch>;
 export const ZBehaviourAccepted = z.object({ accepted: z.number().int() });

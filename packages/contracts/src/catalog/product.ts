@@ -104,8 +104,21 @@ export const ZProductRow = z.object({
 });
 export type TProductRow = z.infer<typeof ZProductRow>;
 
+/** Most ids one product-list request may name (a picker loads what it shows in pages of this many). */
+export const ADMIN_PRODUCT_IDS_MAX = 100;
+/**
+ * `ids=a,b,c` or `ids=a&ids=b`: only these products (pickers show the titles of what they hold in one
+ * request). Every id must be a uuid; at most ADMIN_PRODUCT_IDS_MAX of them.
+ */
+export const ZProductIdList = z
+  .union([z.string(), z.array(z.string())])
+  .describe(`Only these products: uuids, comma-separated (ids=a,b) or repeated (ids=a&ids=b), at most ${ADMIN_PRODUCT_IDS_MAX}`)
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.uuid()).max(ADMIN_PRODUCT_IDS_MAX));
+
 export const ZAdminProductQuery = z.object({
   q: z.string().trim().max(60).optional(),
+  ids: ZProductIdList.optional(),
   categoryId: z.string().max(64).optional(),
   status: ZProductStatus.optional(),
   page: z.coerce.number().int().min(1).default(1),

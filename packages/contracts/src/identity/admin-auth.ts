@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'store:view', 'store:manage',
   'customer:view', 'customer:manage', 'customer:reveal_pii',
   'order:view', 'order:manage',
+  'shipping:view', 'shipping:manage',
   'product:view', 'product:manage',
   'marketing:view', 'marketing:manage',
   'finance:view',

@@ -17,3 +17,9 @@ export function formatYuan(amount: Fen, symbol = '¥'): string {
   const cents = String(abs % 100).padStart(2, '0');
   return `${sign}${symbol}${yuan.toLocaleString('en-US')}.${cents}`;
 }
+
+/** ¥12 for whole yuan, ¥12.50 otherwise: the short form promotion texts use ("满 ¥300 减 ¥30"). */
+export function formatYuanShort(amount: Fen, symbol = '¥'): string {
+  const full = formatYuan(amount, symbol);
+  return amount % 100 === 0 ? full.slice(0, -3) : full;
+}

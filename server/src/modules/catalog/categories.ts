@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { TCategory, ZCategoryInput } from '@koi/contracts';
+import { CatalogEvents, type TCategory, type TCategoryRemovedEvent, type ZCategoryInput } from '@koi/contracts';
 import type { Db } from '../../platform/db.ts';
 import { clock } from '../../platform/clock.ts';
+import { publish } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { KoiError } from '../../platform/errors.ts';
 import type { InventoryService } from '../inventory/index.ts';
@@ -66,12 +67,16 @@ export function createCategories(db: Db, inventory: InventoryService) {
       });
     },
 
-    /** Only an empty category goes: no children and no products (removed products do not count). */
+    /**
+     * Only an empty category goes: no children and no products (removed products do not count).
+     * Read models hear `catalog.category_removed` from the same transaction.
+     */
     async remove(id: string): Promise<void> {
       if (!isUuid(id)) throw new KoiError('catalog.category_not_found');
       await db.tx(async (q) => {
-        const [row] = await db.rows<{ found: boolean; children: number; products: number }>(sql`select
+        const [row] = await db.rows<{ found: boolean; parent_id: string | null; children: number; products: number }>(sql`select
           exists (select 1 from catalog_categories where id = ${id}) as found,
+          (select parent_id from catalog_categories where id = ${id}) as parent_id,
           (select count(*)::int from catalog_categories where parent_id = ${id}) as children,
           (select count(*)::int from catalog_products where category_id = ${id} and deleted_at is null) as products`, q);
         if (!row?.found) throw new KoiError('catalog.category_not_found');
@@ -79,6 +84,7 @@ export function createCategories(db: Db, inventory: InventoryService) {
         const products = Number(row.products);
         if (children > 0 || products > 0) throw new KoiError('catalog.category_not_empty', { children, products });
         await q.delete(catalogCategories).where(eq(catalogCategories.id, id));
+        await publish<TCategoryRemovedEvent>(q, CatalogEvents.categoryRemoved, { categoryId: id, parentId: row.parent_id, removedAt: clock.now().toISOString() });
       });
     },
   };

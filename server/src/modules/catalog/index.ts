@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Q } from '../../platform/db.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { EventBus } from '../../platform/events.ts';
@@ -14,6 +14,7 @@ import { createMedia } from './media.ts';
 import { createImports } from './imports.ts';
 import { listProducts, type ProductFilter } from './product-list.ts';
 import { productDetail } from './shop-catalog.ts';
+import { skuSnapshots } from './sku-snapshots.ts';
 import { publishProductsSaved } from './product-document.ts';
 import { exportProducts, importTemplate } from './export.ts';
 import { IMPORT_QUEUE, runImport } from './import-job.ts';
@@ -25,6 +26,7 @@ import { registerMediaFiles, registerShopCatalogRoutes } from './catalog.routes.
 import './catalog.errors.ts';
 
 export { productDocument } from './product-document.ts';
+export type { SkuSnapshot } from './sku-snapshots.ts';
 export { cartesian } from './product.rules.ts';
 export type { ProductInput } from './product-store.ts';
 
@@ -68,6 +70,8 @@ export function createCatalog(deps: Deps) {
     imports,
     list: (f: ProductFilter, page: number, pageSize: number) => listProducts(db, inventory, f, page, pageSize),
     detail: (id: string) => productDetail(db, inventory, id),
+    /** Price, state, limits and buyable stock of SKUs for the cart and checkout (two statements). */
+    skuSnapshots: (skuIds: readonly string[], q?: Q) => skuSnapshots(db, inventory, skuIds, q),
     importTemplate,
     exportTo: (f: ProductFilter, out: Writable) => exportProducts(db, inventory, f, out),
     /** Applies due on-sale/off-sale schedules now (the every-minute job; tests call it after moving the clock). */

@@ -1,14 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TProductRowList, TProductStatus } from '@koi/contracts';
 import type { Db } from '../../platform/db.ts';
-import type { InventoryService } from '../inventory/index.ts';
+import { uuidArray, type InventoryService } from '../inventory/index.ts';
 import { isUuid } from './products.ts';
 
-export type ProductFilter = { q?: string; categoryId?: string; status?: TProductStatus };
+/** `ids`: only these products (the contract checked they are uuids; an empty list finds nothing). */
+export type ProductFilter = { q?: string; ids?: readonly string[]; categoryId?: string; status?: TProductStatus };
 
-/** The admin's filters as one condition: title words or an exact SKU code, a category and its children, a status. */
+/** The admin's filters as one condition: title words or an exact SKU code, these ids, a category and its children, a status. */
 export function productWhere(f: ProductFilter): SQL {
   const parts: SQL[] = [sql`p.deleted_at is null`];
+  if (f.ids) parts.push(f.ids.length ? sql`p.id = any(${uuidArray(f.ids.filter(isUuid))})` : sql`false`);
   if (f.status) parts.push(sql`p.status = ${f.status}`);
   if (f.categoryId) {
     parts.push(isUuid(f.categoryId)

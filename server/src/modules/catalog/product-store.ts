@@ -26,7 +26,7 @@ export type ProductPlan = {
 /** Rule issues as one problem: the first issue's code on top, every issue listed by field. */
 export function issuesError(issues: Issue[], prefix = 'body'): KoiError {
   const first = issues[0]!;
-  const fieldErrors = issues.map((i) => ({ path: `${prefix}.${i.path}`, message: new KoiError(i.code, i.params).message, code: i.code }));
+  const fieldErrors = issues.map((i) => ({ path: `${prefix}.${i.path}`, message: new KoiError(i.code, i.params).message, code: i.code, params: i.params }));
   return new KoiError(first.code, first.params, { fieldErrors });
 }
 
@@ -74,8 +74,8 @@ export async function saveProducts(db: Db, inventory: InventoryService, q: Q, pl
   const codes = [...ownerOf.keys()];
   const taken = await db.rows<{ code: string; product_id: string }>(
     sql`select code, product_id from catalog_skus where code = any(${sql.param(codes)}::text[])`, q);
-  const clash = taken.find((t) => t.product_id !== ownerOf.get(t.code));
-  if (clash) throw new KoiError('catalog.sku_code_taken', { code: clash.code });
+  const clashes = taken.filter((t) => t.product_id !== ownerOf.get(t.code)).map((t) => t.code);
+  if (clashes.length) throw skuCodeTaken(plans, clashes);
 
   await q.insert(catalogProducts).values(plans.map((p) => {
     const prices = priceRange(p.input.skus);
@@ -113,16 +113,30 @@ export async function saveProducts(db: Db, inventory: InventoryService, q: Q, pl
     }).returning({ id: catalogSkus.id, code: catalogSkus.code });
   } catch (err) {
     const dup = uniqueViolation(err);
-    if (dup) throw new KoiError('catalog.sku_code_taken', { code: dup.key ?? codes.join(', ') });
+    if (dup) throw skuCodeTaken(plans, dup.key ? [dup.key] : codes);
     throw err;
   }
   if (saved.length < skuValues.length) {
     const got = new Set(saved.map((s) => s.code));
-    throw new KoiError('catalog.sku_code_taken', { code: skuValues.find((s) => !got.has(s.code))!.code });
+    throw skuCodeTaken(plans, skuValues.filter((s) => !got.has(s.code)).map((s) => s.code));
   }
   const stockOf = new Map(plans.flatMap((p) => p.input.skus.map((s) => [s.code, s.stock] as const)));
   await inventory.setOnHand(q, saved.map((s) => ({ skuId: s.id, onHand: stockOf.get(s.code)! })), { announce: false });
   await publishProductsSaved(db, inventory, q, plans.map((p) => p.id));
+}
+
+/**
+ * A 409 naming the first code another product owns. Saving one product (the editor's request), each
+ * taken code is also listed at its field (`body.skus.2.code`) so the form can mark the cell; an
+ * import saves many and reports by row instead.
+ */
+function skuCodeTaken(plans: ProductPlan[], codes: string[]): KoiError {
+  const taken = new Set(codes);
+  const skus = plans.length === 1 ? plans[0]!.input.skus : [];
+  const fieldErrors = skus.flatMap((s, i) => taken.has(s.code)
+    ? [{ path: `body.skus.${i}.code`, message: new KoiError('catalog.sku_code_taken', { code: s.code }).message, code: 'catalog.sku_code_taken', params: { code: s.code } }]
+    : []);
+  return new KoiError('catalog.sku_code_taken', { code: codes[0]! }, fieldErrors.length ? { fieldErrors } : {});
 }
 
 /** Forgets the stock of removed SKUs; one with units held for an order stays (a 409 naming its code). */

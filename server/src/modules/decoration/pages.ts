@@ -53,15 +53,19 @@ export function decorationPagesService(db: Db, search: SearchService) {
     if (repeated) throw new KoiError('decoration.block_id_repeated', { block: repeated });
     const { refs, urls } = refsOf(blocks);
     const unsafe = urls.find((u) => !isSafeUrl(u.url));
-    if (unsafe) throw new KoiError('decoration.url_unsafe', { block: unsafe.block, url: unsafe.url }, { fieldErrors: [{ path: `body.${unsafe.path}`, message: 'unsafe url' }] });
+    if (unsafe) {
+      const params = { block: unsafe.block, url: unsafe.url };
+      throw new KoiError('decoration.url_unsafe', params, { fieldErrors: [{ path: `body.${unsafe.path}`, message: 'unsafe url', code: 'decoration.url_unsafe', params }] });
+    }
     const ids = (t: RefType) => refs.filter((r) => r.type === t).map((r) => r.id);
     // Sequential on purpose: this also runs inside the publish transaction (one connection).
     const known = await search.known({ products: ids('product'), categories: ids('category'), collections: ids('collection') });
     const pages = await db.run((q) => q.select({ slug: decorationPages.slug }).from(decorationPages));
     const missing = firstUnknown(refs, { product: known.products, category: known.categories, collection: known.collections, page: new Set(pages.map((p) => p.slug)) });
     if (missing) {
-      throw new KoiError('decoration.link_unknown', { block: missing.block, type: missing.type, label: REF_LABEL[missing.type], id: missing.id },
-        { fieldErrors: [{ path: `body.${missing.path}`, message: `unknown ${missing.type}` }] });
+      const params = { block: missing.block, type: missing.type, label: REF_LABEL[missing.type], id: missing.id };
+      throw new KoiError('decoration.link_unknown', params,
+        { fieldErrors: [{ path: `body.${missing.path}`, message: `unknown ${missing.type}`, code: 'decoration.link_unknown', params }] });
     }
     return blocks.map((b) => (b.kind === 'rich_text' ? { ...b, html: sanitizeRichText(b.html) } : b));
   }

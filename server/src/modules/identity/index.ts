@@ -15,6 +15,7 @@ import { wechatAuthSimulator } from './providers/wechat-auth.simulator.ts';
 import { registerShopIdentityRoutes } from './identity.routes.shop.ts';
 import { registerAdminIdentityRoutes } from './identity.routes.admin.ts';
 import { registerWechatSimRoutes } from './wechat-sim.routes.ts';
+import { shopperContacts } from './shopper-contacts.ts';
 import './identity.errors.ts';
 
 export { IdentityEvents, type ShopperRegistered } from './shopper-auth.ts';
@@ -37,6 +38,10 @@ export function createIdentity(deps: Deps) {
     shoppers,
     staff,
     wechatSimulator: sim,
+    /** The shopper's sign-in phone and mini-program openid (for order contact and WeChat Pay JSAPI). */
+    contactsOf: (shopperId: string) => shopperContacts(db, shopperId, apps.mpAppId),
+    /** A staff member's display name (audit records keep it). */
+    staffName: async (staffId: string) => (await staff.me(staffId)).name,
     registerRoutes(app: App) {
       registerShopIdentityRoutes(app, { db, sessions, auth: shoppers, wechat, publicUrl: config.publicUrl });
       registerAdminIdentityRoutes(app, { db, sessions, staff, stores: deps.stores });

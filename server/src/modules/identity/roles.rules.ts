@@ -9,10 +9,11 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   operator: [
     'dashboard:view', 'staff:view', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage',
     'product:view', 'product:manage', 'marketing:view', 'marketing:manage', 'jobs:view',
+    'shipping:view', 'shipping:manage',
   ],
   store_manager: ['dashboard:view', 'staff:view', 'staff:manage', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage', 'product:view'],
   shopping_guide: ['dashboard:view', 'customer:view', 'order:view', 'product:view'],
-  customer_service: ['dashboard:view', 'customer:view', 'customer:manage', 'order:view', 'product:view'],
+  customer_service: ['dashboard:view', 'customer:view', 'customer:manage', 'order:view', 'product:view', 'shipping:view'],
   finance: ['dashboard:view', 'order:view', 'finance:view', 'customer:view', 'store:view'],
 };
 

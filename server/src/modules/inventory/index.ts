@@ -131,6 +131,24 @@ export function createInventory(db: Db) {
     },
 
     /**
+     * Turns held stock into stock gone (an order was paid): on hand and reserved both drop, so what
+     * shoppers can buy does not change. Never takes more than is held.
+     */
+    async commit(q: Q, lines: StockLine[]): Promise<void> {
+      const merged = mergeStockLines(lines, await defaultLocation(q));
+      if (!merged) throw new KoiError('inventory.bad_quantity');
+      const now = clock.now();
+      for (const l of merged) {
+        const hit = await q.update(inventoryLevels)
+          .set({ reserved: sql`${inventoryLevels.reserved} - ${l.qty}`, onHand: sql`${inventoryLevels.onHand} - ${l.qty}`, updatedAt: now })
+          .where(and(eq(inventoryLevels.skuId, l.skuId), eq(inventoryLevels.locationId, l.locationId),
+            sql`${inventoryLevels.reserved} >= ${l.qty}`, sql`${inventoryLevels.onHand} >= ${l.qty}`))
+          .returning({ skuId: inventoryLevels.skuId });
+        if (!hit.length) throw new KoiError('inventory.release_exceeds_reserved', { skuId: l.skuId });
+      }
+    },
+
+    /**
      * Forgets the stock of SKUs that no longer exist (removed from their product). Refused while
      * units of one are held for an order in progress: that order must finish or be cancelled first.
      */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  CatalogEvents, type TCollectionRemovedEvent, type TCollectionSavedEvent, type TProductRemovedEvent, type TProductSavedEvent,
+  CatalogEvents, type TCategoryRemovedEvent, type TCollectionRemovedEvent, type TCollectionSavedEvent, type TProductRemovedEvent,
+  type TProductSavedEvent,
 } from '@koi/contracts';
 import type { Db, Q } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events.ts';
@@ -131,10 +132,32 @@ export async function applyCollectionRemoved(db: Db, q: Q, e: TCollectionRemoved
   return rows.length > 0;
 }
 
+/**
+ * A deleted category leaves navs, facets, suggestions and link checks: its row becomes a tombstone
+ * (inserted if no document ever named it, so a late one cannot bring it back), and any document still
+ * filed under it, which only an event yet to be applied can leave, stops being found by it (the
+ * product's next event re-files it). One statement. The catalog deletes only empty categories, so
+ * no product's counts move.
+ */
+export async function applyCategoryRemoved(db: Db, q: Q, e: TCategoryRemovedEvent): Promise<void> {
+  await db.rows(sql`with c as (
+      insert into search_categories (id, name, parent_id, depth, pinyin, initials, name_at, product_count, removed)
+      values (${e.categoryId}, '', ${e.parentId}, ${e.parentId === null ? 0 : 1}, '', '', ${EPOCH}, 0, true)
+      on conflict (id) do update set removed = true
+      returning 1),
+    d as (
+      update search_documents set category_ids = array_remove(category_ids, ${e.categoryId}::text),
+        category_id = nullif(category_id, ${e.categoryId}::text)
+      where category_ids @> ${textArray([e.categoryId])}
+      returning 1)
+    select (select count(*) from c) as categories, (select count(*) from d) as documents`, q);
+}
+
 /** Subscriber names are stable: they key the handled-records of every event already applied. */
 export function subscribeToCatalog(db: Db, bus: EventBus): void {
   bus.subscribe(CatalogEvents.productSaved, 'search.documents', async (ev, q) => void (await applyProductSaved(db, q, ev.payload as TProductSavedEvent)));
   bus.subscribe(CatalogEvents.productRemoved, 'search.documents', async (ev, q) => void (await applyProductRemoved(db, q, ev.payload as TProductRemovedEvent)));
   bus.subscribe(CatalogEvents.collectionSaved, 'search.collections', async (ev, q) => void (await applyCollectionSaved(db, q, ev.payload as TCollectionSavedEvent)));
   bus.subscribe(CatalogEvents.collectionRemoved, 'search.collections', async (ev, q) => void (await applyCollectionRemoved(db, q, ev.payload as TCollectionRemovedEvent)));
+  bus.subscribe(CatalogEvents.categoryRemoved, 'search.categories', async (ev, q) => applyCategoryRemoved(db, q, ev.payload as TCategoryRemovedEvent));
 }

@@ -95,7 +95,7 @@ export function createSearch(deps: { db: Db; bus: EventBus; log: Logger }) {
     async categories(ids?: string[]): Promise<ReadModelCategory[]> {
       const rows = await db.rows<{ id: string; name: string; parent_id: string | null; depth: number; product_count: number }>(sql`
         select id, name, parent_id, depth, product_count from search_categories
-        where ${ids ? sql`id = any(${textArray(ids)})` : sql`true`} order by depth, product_count desc, name`);
+        where not removed and ${ids ? sql`id = any(${textArray(ids)})` : sql`true`} order by depth, product_count desc, name`);
       return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, depth: Number(r.depth), productCount: Number(r.product_count) }));
     },
 
@@ -103,11 +103,11 @@ export function createSearch(deps: { db: Db; bus: EventBus; log: Logger }) {
       return db.rows<{ id: string; name: string }>(sql`select id, name from search_collections where not removed order by name`);
     },
 
-    /** Which of these ids the read model knows (products not removed, categories, collections not removed). */
+    /** Which of these ids the read model knows (products, categories and collections not removed). */
     async known(ids: { products: string[]; categories: string[]; collections: string[] }) {
       const rows = await db.rows<{ kind: string; id: string }>(sql`
         select 'product' as kind, product_id as id from search_documents where status <> 'removed' and product_id = any(${textArray(ids.products)})
-        union all select 'category', id from search_categories where id = any(${textArray(ids.categories)})
+        union all select 'category', id from search_categories where not removed and id = any(${textArray(ids.categories)})
         union all select 'collection', id from search_collections where not removed and id = any(${textArray(ids.collections)})`);
       const of = (k: string) => new Set(rows.filter((r) => r.kind === k).map((r) => r.id));
       return { products: of('product'), categories: of('category'), collections: of('collection') };

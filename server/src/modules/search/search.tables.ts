@@ -59,6 +59,8 @@ export const searchCategories = pgTable('search_categories', {
   initials: text('initials').notNull(),
   nameAt: timestamp('name_at', { withTimezone: true }).notNull(),
   productCount: integer('product_count').notNull().default(0),
+  /** From `catalog.category_removed`: a tombstone, so a late document naming it cannot bring it back into navs and facets. */
+  removed: boolean('removed').notNull().default(false),
 });
 
 /** Tags of on-sale products with their pinyin, for suggestions and close words. */

@@ -53,7 +53,7 @@ async function resultOf(db: Db, f: ListFilter, sort: ListSort, offset: number, l
     select 'total' as k, '' as v, '' as label, count(*)::int as n, null::json as card from m
     union all
     select 'category', m.category_id, coalesce(max(c.name), ''), count(*)::int, null from m
-      left join search_categories c on c.id = m.category_id where m.category_id is not null group by m.category_id
+      left join search_categories c on c.id = m.category_id where m.category_id is not null and c.removed is not true group by m.category_id
     union all
     select 'tag', t.tag, t.tag, count(*)::int, null from m cross join lateral unnest(m.tags) as t(tag) group by t.tag
     union all
@@ -84,7 +84,7 @@ async function alternativesFor(db: Db, q: string): Promise<NonNullable<TSearchRe
   const close = spelled.length >= 2 || first
     ? await db.rows<{ w: string }>(sql`
         select w from (
-          select name as w, product_count as n, pinyin from search_categories where product_count > 0
+          select name as w, product_count as n, pinyin from search_categories where product_count > 0 and not removed
           union all select tag, product_count, pinyin from search_tags where product_count > 0) t
         where (${spelled} <> '' and (t.pinyin like ${likePrefix(spelled)} or (length(t.pinyin) >= 4 and ${spelled} like t.pinyin || '%')))
           or (${first} <> '' and t.w like ${likePrefix(first)})

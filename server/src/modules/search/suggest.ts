@@ -20,7 +20,7 @@ export async function suggest(db: Db, raw: string): Promise<TSuggestions> {
   const letters = /^[a-z]+$/.test(q) ? q : '';
   const rows = await db.rows<{ kind: 'category' | 'tag' | 'product'; text: string }>(sql`select s.kind, s.text from (
     (select 1 as k, 'category' as kind, name as text, row_number() over (order by product_count desc, name) as ord from search_categories
-      where product_count > 0 and (name like ${likeContains(q)} or (${letters} <> '' and (pinyin like ${likePrefix(letters)} or initials like ${likePrefix(letters)})))
+      where product_count > 0 and not removed and (name like ${likeContains(q)} or (${letters} <> '' and (pinyin like ${likePrefix(letters)} or initials like ${likePrefix(letters)})))
       order by ord limit ${CATEGORIES})
     union all
     (select 2, 'product', d.title, row_number() over (order by d.sales desc, d.product_id) from search_documents d

@@ -1,5 +1,6 @@
 import type { TImportStatus } from '@koi/contracts';
 import type { TAdminProductQuery, TImportStarted } from './catalog-types.ts';
+import { productQuery } from './catalog.ts';
 import { http, type TDownload } from './http.ts';
 
 /** Excel in and out of the catalog: the import template, an import job, its error report, and the export. */
@@ -23,5 +24,5 @@ export function downloadImportErrors(importId: string, fallbackName: string): Pr
 
 /** The filtered list as .xlsx, one row per SKU (page and size are ignored by the server). */
 export function exportProducts(query: Omit<TAdminProductQuery, 'page' | 'pageSize'>, fallbackName: string): Promise<TDownload> {
-  return http.download('/catalog/export', fallbackName, { query: { ...query } });
+  return http.download('/catalog/export', fallbackName, { query: productQuery(query) });
 }

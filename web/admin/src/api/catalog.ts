@@ -35,8 +35,14 @@ export function deleteCategory(categoryId: string): Promise<TOk> {
 
 // ---- products ------------------------------------------------------------------------------------
 
-export function listProducts(query: TAdminProductQuery): Promise<TProductRowList> {
-  return http.get<TProductRowList>('/catalog/products', { query: { ...query } });
+/** The product filters as a query string: `ids` (at most ADMIN_PRODUCT_IDS_MAX) go comma-separated. */
+export function productQuery(query: TAdminProductQuery) {
+  return { ...query, ids: query.ids?.join(',') };
+}
+
+/** `silent`: the caller shows failures its own way. */
+export function listProducts(query: TAdminProductQuery, options: { silent?: boolean } = {}): Promise<TProductRowList> {
+  return http.get<TProductRowList>('/catalog/products', { query: productQuery(query), ...options });
 }
 
 export function getProduct(productId: string, options: { silent?: boolean } = {}): Promise<TProduct> {

@@ -1,7 +1,6 @@
-import type { TProduct, TProductRow } from '@koi/contracts';
+import { ADMIN_PRODUCT_IDS_MAX, ZProductIdList, type TProduct, type TProductRow } from '@koi/contracts';
 import { reactive } from 'vue';
-import { getProduct } from '@/api/catalog';
-import { ApiError } from '@/api/http';
+import { listProducts } from '@/api/catalog';
 
 /** What a picker or an ordered list needs to show a product it only has the id of. */
 export interface TProductBrief {
@@ -13,7 +12,7 @@ export interface TProductBrief {
   status: TProduct['status'];
 }
 
-/** `missing`: the product was deleted (a 404), so the list can say so rather than spin forever. */
+/** `missing`: the product was deleted (or the id is no product's), so the list can say so rather than spin forever. */
 export type TLookup = TProductBrief | 'missing' | 'loading';
 
 // One cache for the session: pickers fill it as the operator browses, lists read from it.
@@ -23,13 +22,18 @@ export function briefOfRow(row: TProductRow): TProductBrief {
   return { id: row.id, title: row.title, image: row.mainImage, priceMinFen: row.priceMinFen, priceMaxFen: row.priceMaxFen, status: row.status };
 }
 
-function briefOfProduct(p: TProduct): TProductBrief {
-  return { id: p.id, title: p.title, image: p.images[0] ?? null, priceMinFen: p.priceMinFen, priceMaxFen: p.priceMaxFen, status: p.status };
+const isProductId = (id: string) => ZProductIdList.safeParse(id).success;
+
+/** `ids` in requests of at most ADMIN_PRODUCT_IDS_MAX: one request for any list a grid or a collection page holds. */
+export function chunksOf<T>(ids: readonly T[], size = ADMIN_PRODUCT_IDS_MAX): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
 }
 
 /**
- * Titles and images of products by id. The admin list has no "these ids" filter, so ids not seen in
- * a list are fetched one by one, four at a time; a list is rarely longer than a collection page.
+ * Titles and images of products by id. Ids not seen in a list yet are fetched with the admin list's
+ * `ids` filter, up to a hundred per request; an id the list does not return was deleted.
  */
 export function useProductLookup() {
   function remember(rows: readonly TProductRow[]): void {
@@ -37,19 +41,22 @@ export function useProductLookup() {
   }
 
   async function ensure(ids: readonly string[]): Promise<void> {
-    const queue = [...new Set(ids)].filter((id) => !cache.has(id));
-    for (const id of queue) cache.set(id, 'loading');
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        try {
-          cache.set(id, briefOfProduct(await getProduct(id, { silent: true })));
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 404) cache.set(id, 'missing');
-          else cache.delete(id); // try again next time
+    const wanted = [...new Set(ids)].filter((id) => !cache.has(id));
+    // An id that cannot be a product's (a hand-edited block) would fail the whole request.
+    for (const id of wanted) cache.set(id, isProductId(id) ? 'loading' : 'missing');
+    const queue = wanted.filter(isProductId);
+    await Promise.all(chunksOf(queue).map(async (chunk) => {
+      try {
+        const { items } = await listProducts({ ids: chunk, pageSize: chunk.length }, { silent: true });
+        const found = new Map(items.map((row) => [row.id, row]));
+        for (const id of chunk) {
+          const row = found.get(id);
+          cache.set(id, row ? briefOfRow(row) : 'missing');
         }
+      } catch {
+        for (const id of chunk) cache.delete(id); // try again next time
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+    }));
   }
 
   function get(id: string): TLookup | undefined {
@@ -57,4 +64,9 @@ export function useProductLookup() {
   }
 
   return { remember, ensure, get };
+}
+
+/** Tests start from an empty cache. */
+export function forgetProductLookups(): void {
+  cache.clear();
 }

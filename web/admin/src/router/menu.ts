@@ -1,7 +1,7 @@
 import type { TPermission } from '@koi/contracts';
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Goods, Promotion } from '@element-plus/icons-vue';
+import { Goods, Promotion, Setting } from '@element-plus/icons-vue';
 import type { TMenuGroupKey } from './meta.ts';
 
 export interface TMenuItem {
@@ -25,6 +25,7 @@ export type TMenuEntry = { kind: 'item'; item: TMenuItem } | { kind: 'group'; gr
 export const MENU_GROUPS: Record<TMenuGroupKey, { titleKey: string; icon: Component }> = {
   product: { titleKey: 'menu.groupProduct', icon: Goods },
   marketing: { titleKey: 'menu.groupMarketing', icon: Promotion },
+  settings: { titleKey: 'menu.groupSettings', icon: Setting },
 };
 
 function joinPath(base: string, path: string): string {

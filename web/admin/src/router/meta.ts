@@ -2,7 +2,7 @@ import type { TPermission } from '@koi/contracts';
 import type { Component } from 'vue';
 
 /** Menu headings (商品, 营销 …); their titles and icons are in menu.ts. */
-export type TMenuGroupKey = 'product' | 'marketing';
+export type TMenuGroupKey = 'product' | 'marketing' | 'settings';
 
 declare module 'vue-router' {
   interface RouteMeta {

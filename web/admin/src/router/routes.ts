@@ -1,4 +1,4 @@
-import { Brush, Collection, FolderOpened, Goods, Odometer, Search, Tickets, User } from '@element-plus/icons-vue';
+import { Brush, Collection, Discount, FolderOpened, Goods, List, Odometer, Search, Ticket, Tickets, User, Van } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import './meta.ts';
 
@@ -16,6 +16,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'dashboard',
     component: () => import('@/views/dashboard/index.vue'),
     meta: { title: 'menu.dashboard', permission: 'dashboard:view', menu: { icon: Odometer, order: 10 } },
+  },
+  {
+    path: 'orders',
+    name: 'orders',
+    component: () => import('@/views/orders/index.vue'),
+    meta: { title: 'menu.orders', permission: 'order:view', menu: { icon: List, order: 11 } },
+  },
+  {
+    path: 'orders/:id',
+    name: 'order-detail',
+    component: () => import('@/views/order-detail/index.vue'),
+    meta: { title: 'menu.orderDetail', permission: 'order:view' },
   },
   {
     path: 'products',
@@ -48,6 +60,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.collections', permission: 'product:view', menu: { icon: Collection, order: 14, group: 'product' } },
   },
   {
+    path: 'promotions',
+    name: 'promotions',
+    component: () => import('@/views/promotions/index.vue'),
+    meta: { title: 'promotion.menuTitle', permission: 'marketing:view', menu: { icon: Discount, order: 15.1, group: 'marketing' } },
+  },
+  {
+    path: 'coupons',
+    name: 'coupons',
+    component: () => import('@/views/coupons/index.vue'),
+    meta: { title: 'coupon.menuTitle', permission: 'marketing:view', menu: { icon: Ticket, order: 15.2, group: 'marketing' } },
+  },
+  {
     path: 'decoration',
     name: 'decoration',
     component: () => import('@/views/decoration/index.vue'),
@@ -64,6 +88,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'search-settings',
     component: () => import('@/views/search-settings/index.vue'),
     meta: { title: 'menu.searchSettings', permission: 'marketing:view', menu: { icon: Search, order: 17, group: 'marketing' } },
+  },
+  {
+    path: 'shipping-templates',
+    name: 'shipping-templates',
+    component: () => import('@/views/shipping-templates/index.vue'),
+    meta: { title: 'menu.shippingTemplates', permission: 'shipping:view', menu: { icon: Van, order: 25, group: 'settings' } },
   },
   {
     path: 'staff',

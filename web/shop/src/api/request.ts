@@ -1,5 +1,6 @@
 import { ZProblem, type TProblem } from '@koi/contracts';
 import type { z } from 'zod';
+import { anonymousId } from './anonymous-id';
 
 /** A failed call: the server's problem+json, or a synthetic one when the network failed. */
 export class ApiError extends Error {
@@ -51,6 +52,11 @@ export function configureRequest(next: RequestContext): void {
   context = next;
 }
 
+/** The signed-in shopper's token, for the one call that cannot send a header (a beacon); null when signed out. */
+export function sessionToken(): string | null {
+  return context.token();
+}
+
 /**
  * H5 is served by the API server itself, so it calls `/api` on its own origin.
  * The mini-program has no origin and calls the absolute URL fixed at build time.
@@ -79,6 +85,8 @@ export interface RequestOptions<S extends z.ZodType> {
   method?: Method;
   query?: Query;
   body?: unknown;
+  /** Extra headers for this call (`Idempotency-Key` on checkout, payment). */
+  headers?: Record<string, string>;
   /** The contract's response schema: the reply is parsed with it, so the types are true at run time. */
   schema: S;
 }
@@ -108,10 +116,13 @@ function toApiError(status: number, data: unknown): ApiError {
 
 /** The one way the shop talks to the server. `path` starts with `/api/`. */
 export function request<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
-  const { method = 'GET', query, body, schema } = options;
+  const { method = 'GET', query, body, schema, headers } = options;
   const header: Record<string, string> = {
+    ...headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': context.locale(),
+    // Every call says which device it comes from, so a guest's searches and events join up.
+    'X-Anonymous-Id': anonymousId(),
   };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   const token = context.token();

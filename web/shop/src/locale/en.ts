@@ -1,11 +1,13 @@
 import type { Messages } from './zh-CN';
+import order from './en.order';
+import address from './en.address';
 
 const en: Messages = {
   brand: {
     name: 'Celadon House',
     tagline: 'One cup, one vessel, taken slowly',
   },
-  tab: { home: 'Home', category: 'Categories', me: 'Me' },
+  tab: { home: 'Home', category: 'Categories', cart: 'Cart', me: 'Me' },
   home: {
     title: 'Celadon House',
     greeting: 'Hello, {name}',
@@ -164,7 +166,8 @@ const en: Messages = {
     shareTitle: '{title} {price}',
     addToCart: 'Add to cart',
     buyNow: 'Buy now',
-    cartSoon: 'The cart opens soon',
+    cart: 'Cart',
+    addedToCart: 'Added to cart',
     inStock: 'In stock',
     lowStock: 'Only {n} left',
     outOfStock: 'Sold out',
@@ -186,6 +189,8 @@ const en: Messages = {
     unknown: 'Something went wrong, please try again',
     requestId: 'Request id: {id}',
   },
+  ...order,
+  ...address,
 };
 
 export default en;

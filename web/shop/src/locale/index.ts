@@ -45,7 +45,7 @@ export function translate(locale: LocaleCode, key: MessageKey, params?: MessageP
 
 /** The tab bar is native: its labels are set through the API, not the template. */
 function applyTabBar(locale: LocaleCode): void {
-  const labels: MessageKey[] = ['tab.home', 'tab.category', 'tab.me'];
+  const labels: MessageKey[] = ['tab.home', 'tab.category', 'tab.cart', 'tab.me'];
   labels.forEach((key, index) => {
     uni.setTabBarItem({ index, text: translate(locale, key), fail: () => undefined });
   });

@@ -1,10 +1,13 @@
+import order from './zh-CN.order';
+import address from './zh-CN.address';
+
 /** Source of truth for message keys: en.ts must have the same shape. */
 const zhCN = {
   brand: {
     name: '青瓷小筑',
     tagline: '一器一茶，慢享东方雅致',
   },
-  tab: { home: '首页', category: '分类', me: '我的' },
+  tab: { home: '首页', category: '分类', cart: '购物车', me: '我的' },
   home: {
     title: '青瓷小筑',
     greeting: '你好，{name}',
@@ -163,7 +166,8 @@ const zhCN = {
     shareTitle: '{title} {price}',
     addToCart: '加入购物车',
     buyNow: '立即购买',
-    cartSoon: '购物车即将开放',
+    cart: '购物车',
+    addedToCart: '已加入购物车',
     inStock: '有货',
     lowStock: '仅剩 {n} 件',
     outOfStock: '已售罄',
@@ -185,6 +189,8 @@ const zhCN = {
     unknown: '出了点问题，请稍后重试',
     requestId: '请求编号：{id}',
   },
+  ...order,
+  ...address,
 } as const;
 
 /** Same tree as zh-CN with every leaf widened to string. */

@@ -1,5 +1,8 @@
 import catalog from './en.catalog.ts';
 import shopWindow from './en.shop-window.ts';
+import shipping from './en.shipping.ts';
+import order from './en.order.ts';
+import promotion from './en.promotion.ts';
 import type zhCN from './zh-CN.ts';
 
 /** English; typed against zh-CN so a missing key fails the typecheck. */
@@ -47,6 +50,8 @@ const en: typeof zhCN = {
   },
   menu: {
     dashboard: 'Dashboard',
+    orders: 'Orders',
+    orderDetail: 'Order',
     staff: 'Staff & roles',
     jobs: 'Jobs',
     groupProduct: 'Products',
@@ -59,6 +64,8 @@ const en: typeof zhCN = {
     decoration: 'Shop decoration',
     decorationEditor: 'Decorate page',
     searchSettings: 'Search settings',
+    groupSettings: 'Settings',
+    shippingTemplates: 'Shipping templates',
   },
   error: {
     forbiddenTitle: 'Access denied',
@@ -145,6 +152,7 @@ const en: typeof zhCN = {
     store: { view: 'View stores', manage: 'Manage stores' },
     customer: { view: 'View customers', manage: 'Manage customers', reveal_pii: 'Reveal customer personal data' },
     order: { view: 'View orders', manage: 'Manage orders' },
+    shipping: { view: 'View shipping templates', manage: 'Manage shipping templates' },
     product: { view: 'View products', manage: 'Manage products' },
     marketing: { view: 'View marketing', manage: 'Manage marketing' },
     finance: { view: 'View finance' },
@@ -152,5 +160,8 @@ const en: typeof zhCN = {
   },
   ...catalog,
   ...shopWindow,
+  ...shipping,
+  ...order,
+  ...promotion,
 };
 export default en;

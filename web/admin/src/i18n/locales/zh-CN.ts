@@ -1,5 +1,8 @@
 import catalog from './zh-CN.catalog.ts';
 import shopWindow from './zh-CN.shop-window.ts';
+import shipping from './zh-CN.shipping.ts';
+import order from './zh-CN.order.ts';
+import promotion from './zh-CN.promotion.ts';
 
 /** Simplified Chinese: the source of truth for every message key; `en.ts` must have the same shape. */
 export default {
@@ -46,6 +49,8 @@ export default {
   },
   menu: {
     dashboard: '概览',
+    orders: '订单',
+    orderDetail: '订单详情',
     staff: '员工与角色',
     jobs: '任务队列',
     groupProduct: '商品',
@@ -58,6 +63,8 @@ export default {
     decoration: '店铺装修',
     decorationEditor: '页面装修',
     searchSettings: '搜索设置',
+    groupSettings: '设置',
+    shippingTemplates: '运费模板',
   },
   error: {
     forbiddenTitle: '没有权限',
@@ -144,6 +151,7 @@ export default {
     store: { view: '查看门店', manage: '管理门店' },
     customer: { view: '查看客户', manage: '管理客户', reveal_pii: '查看客户隐私信息' },
     order: { view: '查看订单', manage: '管理订单' },
+    shipping: { view: '查看运费模板', manage: '管理运费模板' },
     product: { view: '查看商品', manage: '管理商品' },
     marketing: { view: '查看营销', manage: '管理营销' },
     finance: { view: '查看财务' },
@@ -151,4 +159,7 @@ export default {
   },
   ...catalog,
   ...shopWindow,
+  ...shipping,
+  ...order,
+  ...promotion,
 };

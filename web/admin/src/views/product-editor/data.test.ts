@@ -3,8 +3,8 @@ import { ZProductInput } from '@koi/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/api-error';
 import { errorUnder, rowErrors } from '@/utils/error-paths';
-import { emptyProductForm, productToForm, SKU_ERROR_FIELD, skuConflictErrors, toProductInput, type TProductForm } from './data.ts';
-import { buildSkuRows, emptyRow } from './sku-matrix.ts';
+import { emptyProductForm, productToForm, SKU_ERROR_FIELD, toProductInput, type TProductForm } from './data.ts';
+import { buildSkuRows } from './sku-matrix.ts';
 
 const t = (key: string) => key;
 
@@ -130,15 +130,5 @@ describe('server errors on SKU rows', () => {
     expect(errorUnder(error.pathErrors, 'tags')).toBe('标签太长');
     expect(errorUnder(error.pathErrors, 'skus')).toBe('至少一个 SKU');
     expect(errorUnder(error.pathErrors, 'title')).toBeUndefined();
-  });
-});
-
-describe('a SKU code taken by another product (409 without a path)', () => {
-  it('marks exactly the row whose code the message names', () => {
-    const rows = [emptyRow(['a'], 'QC02-1'), emptyRow(['b'], 'QC02-10'), emptyRow(['c'], 'X.1')];
-    const message = 'SKU 编码 QC02-1 已被其他商品使用';
-    expect(skuConflictErrors('catalog.sku_code_taken', message, rows)).toEqual({ 'skus.0.code': message });
-    expect(skuConflictErrors('catalog.sku_code_taken', 'code X.1 is taken', rows)).toEqual({ 'skus.2.code': 'code X.1 is taken' });
-    expect(skuConflictErrors('catalog.other', message, rows)).toEqual({});
   });
 });

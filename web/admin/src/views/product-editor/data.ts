@@ -194,19 +194,3 @@ export function toProductInput(form: TProductForm, t: T): TFormResult {
     },
   };
 }
-
-/**
- * A 409 `catalog.sku_code_taken` names the code in its message but carries no field path: put the
- * message on the row(s) using that code, so the operator sees which cell to change.
- */
-export function skuConflictErrors(code: string, message: string, rows: readonly TSkuRow[]): Record<string, string> {
-  if (code !== 'catalog.sku_code_taken') return {};
-  const out: Record<string, string> = {};
-  rows.forEach((row, i) => {
-    const c = row.code.trim();
-    if (!c) return;
-    const escaped = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(^|[^A-Za-z0-9._-])${escaped}($|[^A-Za-z0-9._-])`).test(message)) out[`skus.${i}.${SKU_ERROR_FIELD.code}`] = message;
-  });
-  return out;
-}

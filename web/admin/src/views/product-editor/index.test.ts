@@ -144,8 +144,11 @@ describe('product editor page', { timeout: 30_000 }, () => {
     wrapper.unmount();
   });
 
-  it('marks the row whose code another product already uses (409 without a path)', async () => {
-    fakeApi(() => json(409, { type: 'about:blank', title: 'SKU 编码 RY-2 已被其他商品使用', status: 409, code: 'catalog.sku_code_taken' }, 'application/problem+json'));
+  it('marks the cell whose code another product already uses, from the problem\'s path', async () => {
+    fakeApi(() => json(409, {
+      type: 'urn:koi:problem:catalog.sku_code_taken', title: 'SKU 编码 RY-2 已被其他商品使用', status: 409, code: 'catalog.sku_code_taken',
+      errors: [{ path: 'body.skus.1.code', message: 'SKU 编码 RY-2 已被其他商品使用', code: 'catalog.sku_code_taken' }],
+    }, 'application/problem+json'));
     const wrapper = await mountEditor();
     await saveButton(wrapper).trigger('click');
     await flushPromises();

@@ -1,0 +1,79 @@
+/**
+ * Checkout: orders placed per second through `POST /api/shop/orders` (buy now, one SKU, the
+ * shopper's default address, a fresh Idempotency-Key per request), with a 满减 active and a coupon
+ * picked per order, against the same checkout with no promotion — on PGlite and on PostgreSQL (when
+ * DATABASE_URL is set). Also SQL statements per placed order and the ratio to a bare node:http
+ * server measured in the same run. Targets (issue #5): promotions cost at most 1.5×; ≤ 25 statements.
+ */
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { freshPostgresUrl } from '../test/databases.ts';
+import { emit, load, startProcess, stop } from './lib.ts';
+
+const seconds = Number(process.env.KOI_BENCH_SECONDS ?? 5);
+const connections = Number(process.env.KOI_BENCH_CONNECTIONS ?? 20);
+
+/** Statements sent and orders in the database, once requests still in flight have finished. */
+async function settledStats(port: number): Promise<{ statements: number; orders: number }> {
+  await new Promise((r) => setTimeout(r, 3000));
+  const res = await fetch(`http://127.0.0.1:${port}/bench/stats`);
+  const s = (await res.json()) as { statements: number; orders: number };
+  return s;
+}
+
+async function checkoutLoad(port: number, skuId: string, tokens: string[], promo: boolean, secs: number) {
+  let next = 0;
+  const body = JSON.stringify(promo ? { items: [{ skuId, quantity: 1 }] } : { items: [{ skuId, quantity: 1 }], couponIds: [] });
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}/api/shop/orders`, connections, duration: secs, pipelining: 1,
+    requests: [{
+      method: 'POST', body,
+      // One shopper per connection: a shopper does not check out twice at the same instant, and
+      // two of their checkouts racing for the same best coupon would measure the refusal, not checkout.
+      setupRequest: (req, context: { token?: string }) => {
+        context.token ??= tokens[next++ % tokens.length];
+        return { ...req, headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${context.token}`, 'idempotency-key': randomUUID() } };
+      },
+    }],
+  });
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total, created: r['2xx'] };
+}
+
+export async function run(): Promise<void> {
+  const bare = await startProcess('servers/bare-http.ts', {});
+  await load(`http://127.0.0.1:${bare.port}/`, { seconds: 1, connections });
+  const ceiling = await load(`http://127.0.0.1:${bare.port}/`, { seconds, connections });
+  await stop(bare.child);
+  emit({ bench: 'checkout', target: 'bare-node-http', db: null, seconds, connections, ...ceiling });
+
+  const dbs: { kind: string; url?: string }[] = [{ kind: 'pglite' }];
+  if (process.env.DATABASE_URL) dbs.push({ kind: 'postgres', url: process.env.DATABASE_URL });
+  for (const db of dbs) {
+    const results: Record<string, { rps: number }> = {};
+    for (const promo of [false, true]) {
+      const scratch = db.url ? await freshPostgresUrl(db.url) : null;
+      const koi = await startProcess('servers/koi-checkout-server.ts', { DATABASE_URL: scratch?.url ?? '', REDIS_URL: '', KOI_BENCH_PROMO: promo ? '1' : '0', KOI_BENCH_SHOPPERS: String(connections) });
+      try {
+        const { skuId, tokens } = JSON.parse(koi.firstLine) as { skuId: string; tokens: string[] };
+        await checkoutLoad(koi.port, skuId, tokens, promo, 1);
+        const before = await settledStats(koi.port);
+        const r = await checkoutLoad(koi.port, skuId, tokens, promo, seconds);
+        const after = await settledStats(koi.port);
+        const used = after.statements - before.statements - 1; // minus the order count of the first reading
+        const placed = after.orders - before.orders;
+        const target = promo ? 'checkout-with-promotions' : 'checkout-no-promotions';
+        results[target] = r;
+        emit({
+          bench: 'checkout', target, db: db.kind, seconds, connections, ...r,
+          statementsPerOrder: placed ? Math.round((used / placed) * 10) / 10 : null,
+          ratioToCeiling: Math.round((r.rps / ceiling.rps) * 1000) / 1000,
+        });
+      } finally {
+        await stop(koi.child);
+        await scratch?.drop();
+      }
+    }
+    const slow = results['checkout-no-promotions']!.rps / Math.max(1, results['checkout-with-promotions']!.rps);
+    emit({ bench: 'checkout', target: 'promotion-cost', db: db.kind, slowdown: Math.round(slow * 100) / 100, target_max: 1.5, ok: slow <= 1.5 });
+  }
+}

@@ -1,0 +1,94 @@
+import { DEFAULT_PRICING_POLICY, type TCheckoutPreview, type TPricedOrder, type TPricingCoupon, type TPricingInput, type TPriceNote } from '@koi/contracts';
+import { clock } from '../platform/clock.ts';
+import type { Lang } from '../platform/errors.ts';
+import { couponOptions, priceCart } from '../modules/pricing/index.ts';
+import type { PromotionService } from '../modules/promotion/index.ts';
+import type { PricedLineInput, SelectionPrice } from '../modules/cart/index.ts';
+import type { LineDiscount, PriceQuote, PricingPort } from '../modules/order/index.ts';
+
+const pick = (t: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? t.en : t.zh);
+
+/**
+ * The pricing engine fed from the promotion module: the active promotions (cached there), the
+ * shopper's coupons, the catalog's prices as the lines carry them. Pure engine, I/O here.
+ */
+export function orderPricing(promotion: PromotionService): { port: PricingPort; cartPrice: (customerId: string | null, lines: PricedLineInput[], lang: Lang) => Promise<SelectionPrice> } {
+  async function baseInput(customerId: string | null, lines: PricedLineInput[], shippingFen: number): Promise<Omit<TPricingInput, 'coupons'>> {
+    const now = clock.now();
+    return {
+      lines: lines.map((l) => ({
+        lineId: l.lineId, skuId: l.snapshot.skuId, productId: l.snapshot.productId, categoryIds: l.snapshot.categoryIds,
+        quantity: l.quantity, unitPriceFen: l.snapshot.priceFen, listPriceFen: l.snapshot.listPriceFen, weightGrams: l.snapshot.weightGrams,
+      })),
+      context: { customerId, memberLevelId: null, isFirstOrder: false, now: now.toISOString() },
+      promotions: await promotion.activeFor(now),
+      points: null,
+      shippingFen,
+      storedValue: null,
+      policy: DEFAULT_PRICING_POLICY,
+    };
+  }
+
+  function notes(priced: TPricedOrder, lang: Lang) {
+    const applied: TPriceNote[] = priced.applied.map((a) => ({ code: a.kind, text: pick(a.text, lang), sourceId: a.sourceId }));
+    const hints: TPriceNote[] = [
+      ...priced.applied.filter((a) => a.hint).map((a) => ({ code: `${a.kind}.hint`, text: pick(a.hint!, lang), sourceId: a.sourceId })),
+      ...priced.notApplied.filter((n) => n.source === 'promotion').map((n) => ({ code: n.code, text: pick(n.text, lang), sourceId: n.sourceId })),
+    ];
+    return { applied, hints };
+  }
+
+  const port: PricingPort = {
+    async quote({ customerId, lines, couponIds, shippingFen, lang, withCoupons }): Promise<PriceQuote> {
+      const base = await baseInput(customerId, lines, shippingFen);
+      const wallet: TPricingCoupon[] = withCoupons && customerId ? await promotion.availableFor(customerId, clock.now()) : [];
+      const { options, bestId } = wallet.length ? couponOptions(base, wallet) : { options: [], bestId: null };
+      const chosenIds = couponIds === 'best' ? (bestId ? [bestId] : []) : couponIds;
+      const chosen = wallet.filter((c) => chosenIds.includes(c.id));
+      const priced = priceCart({ ...base, coupons: chosen });
+      const { applied, hints } = notes(priced, lang);
+      const unknown = chosenIds.filter((id) => !wallet.some((c) => c.id === id));
+      const notApplied: TPriceNote[] = [
+        ...hints,
+        ...priced.notApplied.filter((n) => n.source === 'coupon').map((n) => ({ code: n.code, text: pick(n.text, lang), sourceId: n.sourceId })),
+        ...unknown.map((id) => ({ code: 'coupon_unavailable', text: lang === 'en' ? 'This coupon is not in your wallet or no longer usable' : '该优惠券不在您的券包中或已不可用', sourceId: id })),
+      ];
+      const usedCoupons = priced.applied.filter((a) => a.source === 'coupon').map((a) => a.sourceId);
+      const summaryOf = (c: TPricingCoupon) => {
+        const def = promotion.registry.coupons.get(c.kind);
+        const args = def?.args.safeParse(c.args);
+        return def && args?.success ? pick(def.summary(args.data), lang) : c.name;
+      };
+      const coupons: TCheckoutPreview['coupons'] = options.map((o) => {
+        const c = wallet.find((w) => w.id === o.couponId)!;
+        return { id: c.id, name: c.name, summary: summaryOf(c), discountFen: o.discountFen, usable: o.usable, reason: o.reason ? pick(o.reason.text, lang) : null, validUntil: c.validUntil };
+      });
+      const t = priced.totals;
+      return {
+        lines: new Map(priced.lines.map((l) => {
+          const discounts: LineDiscount[] = l.discounts.map((d) => ({ source: d.source, sourceId: d.sourceId, label: pick(d.label, lang), amountFen: d.amountFen }));
+          return [l.lineId, { unitPriceFen: l.unitPriceFen, subtotalFen: l.amountFen, discounts, discountFen: l.discountFen, payableFen: l.payableFen }];
+        })),
+        itemsTotalFen: t.itemsFen,
+        promotionDiscountFen: t.discounts.item + t.discounts.order,
+        couponDiscountFen: t.discounts.coupon,
+        shippingFen: priced.shipping.feeFen,
+        shippingDiscountFen: t.discounts.shipping,
+        payableFen: t.payableFen,
+        applied,
+        notApplied,
+        coupons,
+        chosenCouponIds: usedCoupons,
+        rejectedCouponIds: couponIds === 'best' ? [] : couponIds.filter((id) => !usedCoupons.includes(id)),
+      };
+    },
+  };
+
+  async function cartPrice(customerId: string | null, lines: PricedLineInput[], lang: Lang): Promise<SelectionPrice> {
+    const priced = priceCart({ ...(await baseInput(customerId, lines, 0)), coupons: [] });
+    const { applied, hints } = notes(priced, lang);
+    return { totalFen: priced.totals.itemsFen, discountFen: priced.totals.discountFen, payableFen: priced.totals.payableFen, applied, hints };
+  }
+
+  return { port, cartPrice };
+}

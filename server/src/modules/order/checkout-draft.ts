@@ -1,0 +1,100 @@
+import type { TAddressSnapshot, TCheckoutInput, TOrderLine } from '@koi/contracts';
+import { KoiError, type Lang } from '../../platform/errors.ts';
+import type { Catalog, SkuSnapshot } from '../catalog/index.ts';
+import { shopperOwner, type CartService } from '../cart/index.ts';
+import { lineIssue } from '../cart/cart-lines.rules.ts';
+import { limitLeftByLine } from '../cart/cart-lines.rules.ts';
+import type { OrderPorts, PriceQuote } from './ports.ts';
+
+export type DraftLine = { lineId: string; snapshot: SkuSnapshot; quantity: number };
+
+/** Everything the confirm page shows and the order is written from, priced by the server. */
+export type CheckoutDraft = {
+  customerId: string;
+  fromCart: boolean;
+  lines: DraftLine[];
+  address: TAddressSnapshot | null;
+  quote: PriceQuote;
+  /** Why it cannot be submitted, in the order a shopper can act on. */
+  blockers: { error: KoiError; lineId: string | null }[];
+};
+
+export type DraftDeps = {
+  catalog: Catalog;
+  cart: CartService;
+  ports: OrderPorts;
+  purchased: (customerId: string, productIds: string[]) => Promise<Map<string, number>>;
+};
+
+type Wanted = { lineId: string; skuId: string; quantity: number };
+
+/** Buy now: the SKUs asked for (same SKU summed). Otherwise: the cart's selected lines. */
+async function wantedLines(deps: DraftDeps, customerId: string, input: TCheckoutInput, lang: Lang): Promise<{ wanted: Wanted[]; fromCart: boolean }> {
+  if (input.items) {
+    const merged = new Map<string, number>();
+    for (const i of input.items) merged.set(i.skuId, (merged.get(i.skuId) ?? 0) + i.quantity);
+    return { wanted: [...merged].map(([skuId, quantity], n) => ({ lineId: `item-${n + 1}`, skuId, quantity })), fromCart: false };
+  }
+  const lines = await deps.cart.inspect(shopperOwner(customerId), lang);
+  return { wanted: lines.filter((l) => l.row.selected).map((l) => ({ lineId: l.row.id, skuId: l.row.skuId, quantity: l.row.quantity })), fromCart: true };
+}
+
+export async function checkoutDraft(deps: DraftDeps, customerId: string, input: TCheckoutInput, lang: Lang): Promise<CheckoutDraft> {
+  const { wanted, fromCart } = await wantedLines(deps, customerId, input, lang);
+  if (!wanted.length) throw new KoiError('checkout.empty');
+  const snaps = await deps.catalog.skuSnapshots(wanted.map((w) => w.skuId));
+  const limits = new Map<string, number | null>([...snaps.values()].map((s) => [s.productId, s.purchaseLimit]));
+  const limited = [...limits].filter(([, l]) => l !== null).map(([p]) => p);
+  const bought = limited.length ? await deps.purchased(customerId, limited) : new Map<string, number>();
+  const limitLeft = limitLeftByLine(wanted.map((w) => ({ id: w.lineId, productId: snaps.get(w.skuId)?.productId ?? '', quantity: w.quantity })), limits, bought);
+
+  const blockers: CheckoutDraft['blockers'] = [];
+  const lines: DraftLine[] = [];
+  for (const w of wanted) {
+    const snap = snaps.get(w.skuId);
+    const issue = lineIssue(snap && { sellable: snap.sellable, available: snap.available, limitLeft: limitLeft.get(w.lineId) ?? null }, w.quantity, lang);
+    if (issue || !snap) {
+      blockers.push({ error: new KoiError('checkout.line_unavailable', { title: snap?.title ?? w.skuId, reason: issue?.message ?? '' }), lineId: w.lineId });
+      continue;
+    }
+    lines.push({ lineId: w.lineId, snapshot: snap, quantity: w.quantity });
+  }
+
+  const address = input.addressId ? await deps.ports.addresses.addressFor(customerId, input.addressId) : await deps.ports.addresses.defaultAddress(customerId);
+  let shippingFen = 0;
+  if (!address) blockers.push({ error: new KoiError('checkout.address_required'), lineId: null });
+  else if (lines.length) {
+    const shipping = await deps.ports.shipping.quote(lines.map((l) => ({
+      lineId: l.lineId, productId: l.snapshot.productId, quantity: l.quantity, unitWeightGrams: l.snapshot.weightGrams, subtotalFen: l.snapshot.priceFen * l.quantity,
+    })), { provinceCode: address.provinceCode, cityCode: address.cityCode }, lang);
+    shippingFen = shipping.feeFen;
+    for (const u of shipping.undeliverable) {
+      const line = lines.find((l) => l.lineId === u.lineId);
+      blockers.push({ error: new KoiError('checkout.undeliverable', { title: line?.snapshot.title ?? '' }), lineId: u.lineId });
+    }
+  }
+  const quote = await deps.ports.pricing.quote({
+    customerId, lines: lines.map((l) => ({ lineId: l.lineId, snapshot: l.snapshot, quantity: l.quantity })),
+    couponIds: input.couponIds ?? 'best', shippingFen, lang, withCoupons: true,
+  });
+  for (const id of quote.rejectedCouponIds) {
+    const reason = quote.notApplied.find((n) => n.sourceId === id)?.text ?? '';
+    blockers.push({ error: new KoiError('checkout.coupon_unusable', { reason }), lineId: null });
+  }
+  if (!lines.length && !blockers.length) blockers.push({ error: new KoiError('checkout.empty'), lineId: null });
+  return { customerId, fromCart, lines, address, quote, blockers };
+}
+
+/** The lines as the confirm page and the order show them. */
+export function draftLines(d: CheckoutDraft): TOrderLine[] {
+  return d.lines.map((l) => {
+    const q = d.quote.lines.get(l.lineId);
+    const s = l.snapshot;
+    return {
+      id: l.lineId, skuId: s.skuId, productId: s.productId, title: s.title, specValues: s.specValues, image: s.image,
+      quantity: l.quantity, listPriceFen: s.listPriceFen, unitPriceFen: q?.unitPriceFen ?? s.priceFen,
+      subtotalFen: q?.subtotalFen ?? s.priceFen * l.quantity, discounts: q?.discounts ?? [], discountFen: q?.discountFen ?? 0,
+      payableFen: q?.payableFen ?? s.priceFen * l.quantity,
+    };
+  });
+}

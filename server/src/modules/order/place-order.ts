@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { OrderEvents, type TOrderCreatedEvent } from '@koi/contracts';
+import type { Db, Q } from '../../platform/db.ts';
+import { clock } from '../../platform/clock.ts';
+import { newId, newOrderNo } from '../../platform/ids.ts';
+import { KoiError } from '../../platform/errors.ts';
+import { publish } from '../../platform/events.ts';
+import type { InventoryService } from '../inventory/index.ts';
+import { shopperOwner, type CartService } from '../cart/index.ts';
+import type { CheckoutDraft } from './checkout-draft.ts';
+import { draftLines } from './checkout-draft.ts';
+import { orderLines, orders } from './order.tables.ts';
+import type { OrderPorts } from './ports.ts';
+
+export type PlaceDeps = { db: Db; inventory: InventoryService; cart: CartService; ports: OrderPorts; payMinutes: number };
+
+/**
+ * Writes an order from a draft in one transaction: the order and its lines (prices, discounts and
+ * product data snapshotted), stock reserved with conditional updates, purchase limits counted with
+ * a conditional upsert, coupons frozen, bought lines out of the cart, `order.created` in the outbox.
+ * Any refusal rolls all of it back. A zero-amount order is paid on the spot (`markPaid`).
+ */
+export async function placeOrder(
+  deps: PlaceDeps, d: CheckoutDraft, remark: string,
+  markPaid: (q: Q, orderId: string, how: { channel: string; transactionId: string | null; amountFen: number }) => Promise<unknown>,
+): Promise<string> {
+  const first = d.blockers[0];
+  if (first) throw first.error;
+  const now = clock.now();
+  const orderId = newId();
+  const orderNo = newOrderNo();
+  const lines = draftLines(d);
+  const mobile = await deps.ports.contacts.mobileOf(d.customerId);
+  await deps.db.tx(async (q) => {
+    await q.insert(orders).values({
+      id: orderId, orderNo, customerId: d.customerId, status: 'pending_payment', buyerMobile: mobile, address: d.address,
+      itemsTotalFen: d.quote.itemsTotalFen, promotionDiscountFen: d.quote.promotionDiscountFen, couponDiscountFen: d.quote.couponDiscountFen,
+      shippingFen: d.quote.shippingFen, shippingDiscountFen: d.quote.shippingDiscountFen, payableFen: d.quote.payableFen,
+      applied: d.quote.applied, couponIds: d.quote.chosenCouponIds, buyerRemark: remark,
+      payDeadline: new Date(now.getTime() + deps.payMinutes * 60_000), createdAt: now, updatedAt: now,
+    });
+    await q.insert(orderLines).values(lines.map((l, position) => ({
+      id: newId(), orderId, position, skuId: l.skuId, productId: l.productId, title: l.title, specValues: l.specValues, image: l.image,
+      quantity: l.quantity, listPriceFen: l.listPriceFen, unitPriceFen: l.unitPriceFen, subtotalFen: l.subtotalFen,
+      discounts: l.discounts, discountFen: l.discountFen, payableFen: l.payableFen,
+    })));
+    try {
+      await deps.inventory.reserve(q, lines.map((l) => ({ skuId: l.skuId, qty: l.quantity })));
+    } catch (e) {
+      if (e instanceof KoiError && e.code === 'inventory.insufficient_stock') {
+        const line = lines.find((l) => l.skuId === e.params.skuId);
+        throw new KoiError('checkout.out_of_stock', { title: line?.title ?? '' });
+      }
+      throw e;
+    }
+    await countPurchases(q, deps.db, d);
+    if (d.quote.chosenCouponIds.length) await deps.ports.coupons.freeze(q, d.quote.chosenCouponIds, d.customerId, orderId);
+    if (d.fromCart) await deps.cart.removeSkus(q, shopperOwner(d.customerId), lines.map((l) => l.skuId));
+    await publish<TOrderCreatedEvent>(q, OrderEvents.created, {
+      orderId, orderNo, customerId: d.customerId, payableFen: d.quote.payableFen, at: now.toISOString(),
+      lines: lines.map((l) => ({ lineId: l.id, skuId: l.skuId, productId: l.productId, quantity: l.quantity, payableFen: l.payableFen })),
+    });
+    if (d.quote.payableFen === 0) await markPaid(q, orderId, { channel: 'none', transactionId: null, amountFen: 0 });
+  });
+  return orderId;
+}
+
+/** 限购: one conditional upsert per limited product; over the limit refuses the whole order. */
+async function countPurchases(q: Q, db: Db, d: CheckoutDraft): Promise<void> {
+  const perProduct = new Map<string, { qty: number; limit: number; title: string }>();
+  for (const l of d.lines) {
+    const limit = l.snapshot.purchaseLimit;
+    if (limit === null) continue;
+    const prev = perProduct.get(l.snapshot.productId);
+    perProduct.set(l.snapshot.productId, { qty: (prev?.qty ?? 0) + l.quantity, limit, title: l.snapshot.title });
+  }
+  for (const [productId, { qty, limit, title }] of perProduct) {
+    const hit = await db.rows(sql`insert into order_purchase_counts (customer_id, product_id, quantity)
+      select ${d.customerId}::uuid, ${productId}::uuid, ${qty}::int where ${qty}::int <= ${limit}::int
+      on conflict (customer_id, product_id) do update set quantity = order_purchase_counts.quantity + excluded.quantity
+      where order_purchase_counts.quantity + excluded.quantity <= ${limit}::int
+      returning quantity`, q);
+    if (!hit.length) throw new KoiError('checkout.limit_exceeded', { title, limit });
+  }
+}

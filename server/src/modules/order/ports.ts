@@ -1,0 +1,66 @@
+import type { TAddressSnapshot, TCheckoutPreview, TOrderPayAction, TPayChannel, TPriceNote } from '@koi/contracts';
+import type { Q } from '../../platform/db.ts';
+import type { Lang } from '../../platform/errors.ts';
+import type { PricedLineInput } from '../cart/index.ts';
+import type { LineDiscount } from './order.tables.ts';
+
+/**
+ * What checkout needs from other modules, named from the order's side. `app.ts` binds each to the
+ * owning module's service (pricing + promotion, customer addresses, fulfilment's shipping templates,
+ * payment); the order module never reads their tables.
+ */
+export type LineQuote = { unitPriceFen: number; subtotalFen: number; discounts: LineDiscount[]; discountFen: number; payableFen: number };
+
+export type PriceQuote = {
+  lines: Map<string, LineQuote>;
+  itemsTotalFen: number;
+  promotionDiscountFen: number;
+  couponDiscountFen: number;
+  shippingFen: number;
+  shippingDiscountFen: number;
+  payableFen: number;
+  applied: TPriceNote[];
+  notApplied: TPriceNote[];
+  coupons: TCheckoutPreview['coupons'];
+  chosenCouponIds: string[];
+  /** Coupons the shopper chose that cannot be used on this order (not theirs, held, expired, below threshold). */
+  rejectedCouponIds: string[];
+};
+
+export type PricingPort = {
+  /** Prices lines with the active promotions and the coupons chosen (`'best'`: the server picks). */
+  quote(input: { customerId: string | null; lines: PricedLineInput[]; couponIds: string[] | 'best'; shippingFen: number; lang: Lang; withCoupons: boolean }): Promise<PriceQuote>;
+};
+
+export type CouponPort = {
+  freeze(q: Q, couponIds: string[], customerId: string, orderId: string): Promise<void>;
+  consume(q: Q, orderId: string): Promise<void>;
+  release(q: Q, orderId: string): Promise<void>;
+};
+
+export type AddressPort = {
+  addressFor(customerId: string, addressId: string): Promise<TAddressSnapshot>;
+  defaultAddress(customerId: string): Promise<TAddressSnapshot | null>;
+};
+
+export type ShippingLine = { lineId: string; productId: string; quantity: number; unitWeightGrams: number; subtotalFen: number };
+export type ShippingPort = {
+  quote(lines: ShippingLine[], to: { provinceCode: string; cityCode: string }, lang: Lang): Promise<{ feeFen: number; undeliverable: { lineId: string; reason: string }[] }>;
+};
+
+export type PaymentPort = {
+  start(input: { orderId: string; orderNo: string; amountFen: number; description: string; channel: TPayChannel; customerId: string; clientIp: string; expiresAt: Date; returnUrl?: string }): Promise<TOrderPayAction>;
+  closeFor(orderId: string): Promise<void>;
+  refundLate(input: { orderId: string; orderNo: string; intentId: string; amountFen: number }): Promise<void>;
+};
+
+export type ContactPort = { mobileOf(customerId: string): Promise<string | null> };
+
+export type OrderPorts = {
+  pricing: PricingPort;
+  coupons: CouponPort;
+  addresses: AddressPort;
+  shipping: ShippingPort;
+  payment: PaymentPort;
+  contacts: ContactPort;
+};

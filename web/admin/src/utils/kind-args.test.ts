@@ -1,0 +1,44 @@
+import type { TArgField } from '@koi/contracts';
+import { describe, expect, it } from 'vitest';
+import { argsToForm, emptyRow, formToArgs, formToScope, scopeToForm } from './kind-args.ts';
+
+const t = (key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key);
+const lt = (s: string) => ({ zh: s, en: s });
+const field = (over: Partial<TArgField> & Pick<TArgField, 'key' | 'type'>): TArgField => ({
+  label: lt(over.key), help: null, required: true, min: null, max: null, default: null, options: [], fields: [], minItems: null, maxItems: null, ...over,
+});
+// What the server generates for 满减 (see server kinds/describe-args.test.ts).
+const FULL_REDUCTION: TArgField[] = [
+  field({ key: 'tiers', type: 'list', minItems: 1, maxItems: 5, fields: [field({ key: 'thresholdFen', type: 'fen', min: 1 }), field({ key: 'discountFen', type: 'fen', min: 1 })] }),
+  field({ key: 'repeat', type: 'boolean', required: false, default: false }),
+];
+
+describe('kind args form', () => {
+  it('starts with the minimum rows and defaults', () => {
+    expect(emptyRow(FULL_REDUCTION)).toEqual({ tiers: [{ thresholdFen: '', discountFen: '' }], repeat: false });
+  });
+
+  it('round-trips stored args through yuan text without floating point', () => {
+    const args = { tiers: [{ thresholdFen: 30000, discountFen: 3000 }, { thresholdFen: 60010, discountFen: 8005 }], repeat: true };
+    const form = argsToForm(FULL_REDUCTION, args);
+    expect(form.tiers).toEqual([{ thresholdFen: '300.00', discountFen: '30.00' }, { thresholdFen: '600.10', discountFen: '80.05' }]);
+    expect(formToArgs(FULL_REDUCTION, form, t)).toEqual({ ok: true, args });
+  });
+
+  it('reports mistakes at the request paths the server uses', () => {
+    const r = formToArgs(FULL_REDUCTION, { tiers: [{ thresholdFen: '', discountFen: '0' }, { thresholdFen: '1.234', discountFen: '5' }], repeat: false }, t);
+    expect(r).toEqual({
+      ok: false,
+      errors: { 'args.tiers.0.thresholdFen': 'kindArgs.required', 'args.tiers.0.discountFen': 'kindArgs.min {"min":"¥0.01"}', 'args.tiers.1.thresholdFen': 'money.decimals' },
+    });
+    expect(formToArgs(FULL_REDUCTION, { tiers: [], repeat: false }, t)).toEqual({ ok: false, errors: { 'args.tiers': 'kindArgs.minItems {"n":1}' } });
+  });
+
+  it('maps scopes both ways and requires ids for categories and products', () => {
+    const errors: Record<string, string> = {};
+    expect(formToScope({ type: 'products', categoryIds: ['c'], productIds: [], excludeProductIds: ['x'] }, t, errors)).toEqual({ type: 'products', ids: [], excludeProductIds: [] });
+    expect(errors).toEqual({ 'scope.ids': 'scope.productsRequired' });
+    const scope = { type: 'categories' as const, ids: ['c1'], excludeProductIds: ['p9'] };
+    expect(formToScope(scopeToForm(scope), t, {})).toEqual(scope);
+  });
+});

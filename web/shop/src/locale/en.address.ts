@@ -1,0 +1,47 @@
+import type { Messages } from './zh-CN';
+
+/** English messages of the address book (same shape as zh-CN.address.ts). */
+const enAddress: Pick<Messages, 'address'> = {
+  address: {
+    listTitle: 'Addresses',
+    selectTitle: 'Choose an address',
+    newTitle: 'New address',
+    editTitle: 'Edit address',
+    meEntry: 'Addresses',
+    guest: 'Sign in to manage your addresses',
+    signIn: 'Sign in',
+    empty: 'No addresses yet',
+    emptyHint: 'Add one to check out faster',
+    add: 'Add an address',
+    limitReached: 'At most {n} addresses',
+    default: 'Default',
+    setDefault: 'Make default',
+    edit: 'Edit',
+    delete: 'Delete',
+    deleteTitle: 'Delete this address?',
+    deleteMessage: 'Delete this address of {name}?',
+    deleted: 'Deleted',
+    defaultSet: 'Now your default address',
+    recipient: 'Recipient',
+    recipientPlaceholder: 'Full name',
+    mobile: 'Mobile',
+    mobilePlaceholder: '11-digit mobile number',
+    region: 'Region',
+    regionPlaceholder: 'Province, city, district',
+    regionTitle: 'Choose the region',
+    detail: 'Address',
+    detailPlaceholder: 'Street, number, floor, room',
+    label: 'Label',
+    isDefault: 'Default address',
+    isDefaultHint: 'Used first at checkout',
+    save: 'Save',
+    saved: 'Saved',
+    errorRecipient: 'Enter the recipient (up to 25 characters)',
+    errorMobile: 'Enter a valid 11-digit mobile number',
+    errorRegion: 'Choose the province, city and district',
+    errorDetail: 'Enter the address (2–120 characters)',
+    selectedTag: 'Current',
+  },
+};
+
+export default enAddress;
