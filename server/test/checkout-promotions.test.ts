@@ -76,4 +76,21 @@ describe.each(DB_KINDS)('checkout with a 满减 and a coupon on %s', (kind) => {
     // Refused either at the conditional freeze (racing) or already at pricing (the coupon was held by then).
     for (const r of results.filter((x) => x.status !== 201)) expect(['promotion.coupon_unavailable', 'checkout.coupon_unusable']).toContain(r.body.code);
   });
+
+  it('an order the coupons pay in full skips payment and is paid at once', async () => {
+    const owner = await staffToken(koi, 'owner@koi.demo');
+    const { skuIds: [a] } = await makeSkus(koi, [{ priceFen: 25000, stock: 5 }]);
+    const tpl = await call(koi, 'POST', '/api/admin/coupon-templates', {
+      kind: 'amount_off', name: '全额礼券', args: { thresholdFen: 0, amountFen: 50000 },
+      validity: { type: 'relative', days: 7 }, perCustomerLimit: 1, totalQuantity: null, status: 'active',
+    }, { token: owner });
+    const token = await shopperWithAddress(koi, '13500000003');
+    const claimed = await call(koi, 'POST', '/api/shop/coupons/claim', { templateId: tpl.body.id }, { token });
+    const order = await call(koi, 'POST', '/api/shop/orders', { items: [{ skuId: a, quantity: 1 }], couponIds: [claimed.body.id] }, { token });
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({ payableFen: 0, status: 'paid', couponDiscountFen: 25000, shippingFen: 0 });
+    const pay = await call(koi, 'POST', `/api/shop/orders/${order.body.id}/pay`, { channel: 'wechat_h5' }, { token });
+    expect(pay.body.action).toEqual({ kind: 'none' });
+    expect((await koi.inventory.levels([a!])).get(a!)).toMatchObject({ onHand: 4, reserved: 0 });
+  });
 });
