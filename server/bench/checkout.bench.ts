@@ -23,20 +23,24 @@ async function settledStats(port: number): Promise<{ statements: number; orders:
 
 async function checkoutLoad(port: number, skuId: string, tokens: string[], promo: boolean, secs: number) {
   let next = 0;
+  const refusals = new Set<string>();
   const body = JSON.stringify(promo ? { items: [{ skuId, quantity: 1 }] } : { items: [{ skuId, quantity: 1 }], couponIds: [] });
   const r = await autocannon({
     url: `http://127.0.0.1:${port}/api/shop/orders`, connections, duration: secs, pipelining: 1,
     requests: [{
       method: 'POST', body,
-      // One shopper per connection: a shopper does not check out twice at the same instant, and
-      // two of their checkouts racing for the same best coupon would measure the refusal, not checkout.
-      setupRequest: (req, context: { token?: string }) => {
-        context.token ??= tokens[next++ % tokens.length];
-        return { ...req, headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${context.token}`, 'idempotency-key': randomUUID() } };
+      onResponse: (status: number, resBody: string) => {
+        if (status >= 300 && refusals.size < 5) refusals.add(`${status} ${resBody.slice(0, 160)}`);
       },
+      // Shoppers in turn; two checkouts of one shopper may overlap and race for the same best
+      // coupon, which checkout resolves by pricing again with the next one (see order/index.ts).
+      setupRequest: (req) => ({
+        ...req,
+        headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}`, 'idempotency-key': randomUUID() },
+      }),
     }],
   });
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total, created: r['2xx'] };
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total, created: r['2xx'], refusals: [...refusals] };
 }
 
 export async function run(): Promise<void> {
@@ -52,7 +56,7 @@ export async function run(): Promise<void> {
     const results: Record<string, { rps: number }> = {};
     for (const promo of [false, true]) {
       const scratch = db.url ? await freshPostgresUrl(db.url) : null;
-      const koi = await startProcess('servers/koi-checkout-server.ts', { DATABASE_URL: scratch?.url ?? '', REDIS_URL: '', KOI_BENCH_PROMO: promo ? '1' : '0', KOI_BENCH_SHOPPERS: String(connections) });
+      const koi = await startProcess('servers/koi-checkout-server.ts', { DATABASE_URL: scratch?.url ?? '', REDIS_URL: '', KOI_BENCH_PROMO: promo ? '1' : '0', KOI_BENCH_SHOPPERS: String(connections * 3) });
       try {
         const { skuId, tokens } = JSON.parse(koi.firstLine) as { skuId: string; tokens: string[] };
         await checkoutLoad(koi.port, skuId, tokens, promo, 1);

@@ -93,4 +93,18 @@ describe.each(DB_KINDS)('checkout with a 满减 and a coupon on %s', (kind) => {
     expect(pay.body.action).toEqual({ kind: 'none' });
     expect((await koi.inventory.levels([a!])).get(a!)).toMatchObject({ onHand: 4, reserved: 0 });
   });
+
+  it('parallel checkouts of one shopper with the coupon left to the server each get the best coupon still free', async () => {
+    const owner = await staffToken(koi, 'owner@koi.demo');
+    const tpl = await call(koi, 'POST', '/api/admin/coupon-templates', {
+      kind: 'amount_off', name: '茶杯满 100 减 5', args: { thresholdFen: 10000, amountFen: 500 }, scope: { type: 'products', ids: [productId], excludeProductIds: [] },
+      validity: { type: 'relative', days: 7 }, perCustomerLimit: 5, totalQuantity: null, status: 'active',
+    }, { token: owner });
+    const token = await shopperWithAddress(koi, '13500000004');
+    for (let i = 0; i < 2; i++) expect((await call(koi, 'POST', '/api/shop/coupons/claim', { templateId: tpl.body.id }, { token })).status).toBe(200);
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) =>
+      call(koi, 'POST', '/api/shop/orders', { items: items() }, { token, headers: { 'idempotency-key': `auto-coupon-${i}` } })));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(results.filter((r) => r.body.couponDiscountFen === 500)).toHaveLength(2);
+  });
 });

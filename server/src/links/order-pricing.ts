@@ -9,6 +9,27 @@ import type { LineDiscount, PriceQuote, PricingPort } from '../modules/order/ind
 const pick = (t: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? t.en : t.zh);
 
 /**
+ * Every wallet coupon's effect on this cart, and the best. Coupons claimed from one template price
+ * alike (same kind, args and scope), so the engine runs once per template rather than once per
+ * coupon — a keen shopper's wallet of 60 identical coupons costs one run, not 60 — and of alike
+ * coupons the one expiring first is the one to use.
+ */
+function walletOptions(base: Omit<TPricingInput, 'coupons'>, wallet: TPricingCoupon[]) {
+  const groups = new Map<string, TPricingCoupon[]>();
+  for (const c of [...wallet].sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.id.localeCompare(b.id))) {
+    const key = `${c.templateId}|${c.kind}|${JSON.stringify(c.args)}|${JSON.stringify(c.scope)}|${c.validFrom <= base.context.now}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const firsts = [...groups.values()].map((g) => g[0]!);
+  const { options, bestId } = firsts.length ? couponOptions(base, firsts) : { options: [], bestId: null };
+  const byFirst = new Map(options.map((o) => [o.couponId, o]));
+  return {
+    bestId,
+    options: [...groups.values()].flatMap((g) => g.map((coupon) => ({ ...byFirst.get(g[0]!.id)!, couponId: coupon.id, coupon }))),
+  };
+}
+
+/**
  * The pricing engine fed from the promotion module: the active promotions (cached there), the
  * shopper's coupons, the catalog's prices as the lines carry them. Pure engine, I/O here.
  */
@@ -42,7 +63,7 @@ export function orderPricing(promotion: PromotionService): { port: PricingPort; 
     async quote({ customerId, lines, couponIds, shippingFen, lang, withCoupons }): Promise<PriceQuote> {
       const base = await baseInput(customerId, lines, shippingFen);
       const wallet: TPricingCoupon[] = withCoupons && customerId ? await promotion.availableFor(customerId, clock.now()) : [];
-      const { options, bestId } = wallet.length ? couponOptions(base, wallet) : { options: [], bestId: null };
+      const { options, bestId } = walletOptions(base, wallet);
       const chosenIds = couponIds === 'best' ? (bestId ? [bestId] : []) : couponIds;
       const chosen = wallet.filter((c) => chosenIds.includes(c.id));
       const priced = priceCart({ ...base, coupons: chosen });
@@ -60,7 +81,7 @@ export function orderPricing(promotion: PromotionService): { port: PricingPort; 
         return def && args?.success ? pick(def.summary(args.data), lang) : c.name;
       };
       const coupons: TCheckoutPreview['coupons'] = options.map((o) => {
-        const c = wallet.find((w) => w.id === o.couponId)!;
+        const c = o.coupon;
         return { id: c.id, name: c.name, summary: summaryOf(c), discountFen: o.discountFen, usable: o.usable, reason: o.reason ? pick(o.reason.text, lang) : null, validUntil: c.validUntil };
       });
       const t = priced.totals;

@@ -70,9 +70,21 @@ export function createOrders(deps: Deps) {
       };
     },
 
+    /**
+     * Places the order. When the server picked the coupon (the shopper chose none explicitly) and
+     * another checkout of the same shopper froze it first, it prices again without that coupon
+     * rather than refusing: the shopper asked for the best price, not for that coupon.
+     */
     async submit(customerId: string, input: TCheckoutInput, lang: Lang): Promise<string> {
-      const d = await checkoutDraft(draftDeps, customerId, input, lang);
-      return placeOrder({ db, inventory, cart, ports, payMinutes: deps.payMinutes }, d, input.remark ?? '', lifecycle.markPaid);
+      for (let attempt = 1; ; attempt++) {
+        const d = await checkoutDraft(draftDeps, customerId, input, lang);
+        try {
+          return await placeOrder({ db, inventory, cart, ports, payMinutes: deps.payMinutes }, d, input.remark ?? '', lifecycle.markPaid);
+        } catch (e) {
+          const autoPicked = input.couponIds === undefined && e instanceof KoiError && e.code === 'promotion.coupon_unavailable';
+          if (!autoPicked || attempt >= 3) throw e;
+        }
+      }
     },
 
     /** Pay or pay again: a fresh payment action from the provider for what the order asks now. */

@@ -28,17 +28,24 @@ export async function placeOrder(
   if (first) throw first.error;
   const now = clock.now();
   const orderId = newId();
-  const orderNo = newOrderNo();
+  let orderNo = newOrderNo();
   const lines = draftLines(d);
   const mobile = await deps.ports.contacts.mobileOf(d.customerId);
   await deps.db.tx(async (q) => {
-    await q.insert(orders).values({
-      id: orderId, orderNo, customerId: d.customerId, status: 'pending_payment', buyerMobile: mobile, address: d.address,
-      itemsTotalFen: d.quote.itemsTotalFen, promotionDiscountFen: d.quote.promotionDiscountFen, couponDiscountFen: d.quote.couponDiscountFen,
-      shippingFen: d.quote.shippingFen, shippingDiscountFen: d.quote.shippingDiscountFen, payableFen: d.quote.payableFen,
-      applied: d.quote.applied, couponIds: d.quote.chosenCouponIds, buyerRemark: remark,
-      payDeadline: new Date(now.getTime() + deps.payMinutes * 60_000), createdAt: now, updatedAt: now,
-    });
+    // Order numbers are time + 6 random digits: two in one second can collide (rarely, but at
+    // hundreds of orders a second it happens). The unique index decides; a taken number is drawn again.
+    for (let tries = 0; ; tries++) {
+      const [row] = await q.insert(orders).values({
+        id: orderId, orderNo, customerId: d.customerId, status: 'pending_payment', buyerMobile: mobile, address: d.address,
+        itemsTotalFen: d.quote.itemsTotalFen, promotionDiscountFen: d.quote.promotionDiscountFen, couponDiscountFen: d.quote.couponDiscountFen,
+        shippingFen: d.quote.shippingFen, shippingDiscountFen: d.quote.shippingDiscountFen, payableFen: d.quote.payableFen,
+        applied: d.quote.applied, couponIds: d.quote.chosenCouponIds, buyerRemark: remark,
+        payDeadline: new Date(now.getTime() + deps.payMinutes * 60_000), createdAt: now, updatedAt: now,
+      }).onConflictDoNothing({ target: orders.orderNo }).returning({ id: orders.id });
+      if (row) break;
+      if (tries >= 5) throw new Error('could not draw a free order number');
+      orderNo = newOrderNo();
+    }
     await q.insert(orderLines).values(lines.map((l, position) => ({
       id: newId(), orderId, position, skuId: l.skuId, productId: l.productId, title: l.title, specValues: l.specValues, image: l.image,
       quantity: l.quantity, listPriceFen: l.listPriceFen, unitPriceFen: l.unitPriceFen, subtotalFen: l.subtotalFen,

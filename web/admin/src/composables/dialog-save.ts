@@ -15,7 +15,8 @@ export function useDialogSave(options: {
   visible: Ref<boolean>;
   reset: () => void;
   prepare: () => TDialogSavePlan;
-  saved: () => void;
+  /** Tells the page once saved; a save that hands the page what the server answered does it itself. */
+  saved?: () => void;
 }) {
   const errors = ref<Record<string, string>>({});
   const saving = ref(false);
@@ -37,7 +38,7 @@ export function useDialogSave(options: {
     errors.value = {};
     try {
       ElMessage.success(await plan.save());
-      options.saved();
+      options.saved?.();
       options.visible.value = false;
     } catch (error) {
       if (error instanceof ApiError) errors.value = error.pathErrors;
