@@ -44,6 +44,13 @@ describe.each(DB_KINDS)('orders and payments on %s', (kind) => {
     // paying again is refused
     const again = await call(koi, 'POST', `/api/shop/orders/${order.id}/pay`, { channel: 'wechat_h5' }, { token });
     expect(again.status).toBe(409);
+
+    // 确认收货 only once shipped (shipping itself comes with fulfilment: stand in for it here).
+    expect((await call(koi, 'POST', `/api/shop/orders/${order.id}/confirm-receipt`, undefined, { token })).body.code).toBe('order.not_shipped');
+    await koi.db.rows(sql`update orders set status = 'shipped', shipped_at = now() where id = ${order.id}`);
+    const done = await call(koi, 'POST', `/api/shop/orders/${order.id}/confirm-receipt`, undefined, { token });
+    expect(done.body).toMatchObject({ status: 'completed', actions: [] });
+    expect(done.body.completedAt).toBeTruthy();
   });
 
   it('20 concurrent duplicate callbacks pay the order once', async () => {
