@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/platform/clock.ts';
-import { call, DB_KINDS, startKoi, type TestKoi } from './harness.ts';
+import { call, DB_KINDS, staffToken, startKoi, type TestKoi } from './harness.ts';
 import { makeSkus, shopperWithAddress, stockOf } from './order-fixtures.ts';
+import { DEMO_SHIPPING_TEMPLATE } from '../src/demo/shipping.seed.ts';
 
 type Line = { payableFen: number; discountFen: number; subtotalFen: number };
 
@@ -97,5 +98,21 @@ describe.each(DB_KINDS)('checkout on %s', (kind) => {
       call(koi, 'POST', '/api/shop/orders', { items: [{ skuId: a, quantity: 1 }] }, { token, headers: { 'idempotency-key': `limit-${i}` } })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     for (const r of results.filter((x) => x.status !== 201)) expect(['checkout.limit_exceeded', 'checkout.line_unavailable']).toContain(r.body.code);
+  });
+
+  it('charges each product by its own shipping template, the rest by the default', async () => {
+    const owner = await staffToken(koi, 'owner@koi.demo');
+    const heavy = await call(koi, 'POST', '/api/admin/shipping-templates', {
+      ...DEMO_SHIPPING_TEMPLATE, name: `大件运费${Date.now()}`, isDefault: false, freeShipping: [],
+      defaultRule: { first: 1, firstFeeFen: 2500, additional: 1, additionalFeeFen: 1000 }, regionRules: [],
+    }, { token: owner });
+    expect(heavy.status, JSON.stringify(heavy.body)).toBe(201);
+    const { skuIds: [a] } = await makeSkus(koi, [{ priceFen: 5000, stock: 9 }], { shippingTemplateId: heavy.body.id });
+    const token = await shopperWithAddress(koi, '13800000006');
+    const preview = await call(koi, 'POST', '/api/shop/checkout/preview', { items: [{ skuId: a, quantity: 2 }], couponIds: [] }, { token });
+    expect(preview.body.shippingFen).toBe(3500);
+    const { skuIds: [b] } = await makeSkus(koi, [{ priceFen: 5000, stock: 9 }]);
+    const plain = await call(koi, 'POST', '/api/shop/checkout/preview', { items: [{ skuId: b, quantity: 2 }], couponIds: [] }, { token });
+    expect(plain.body.shippingFen).toBe(600); // the demo default: 江浙沪 ¥5 + ¥1
   });
 });

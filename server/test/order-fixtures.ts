@@ -7,14 +7,14 @@ import { makeCategory } from './catalog-fixtures.ts';
 export async function makeSkus(
   koi: Koi,
   skus: { priceFen: number; stock: number; weightGrams?: number }[],
-  over: { purchaseLimit?: number | null; title?: string } = {},
+  over: { purchaseLimit?: number | null; title?: string; shippingTemplateId?: string | null } = {},
 ): Promise<{ productId: string; skuIds: string[] }> {
   const token = await staffToken(koi, 'owner@koi.demo');
   const { leafId } = await makeCategory(koi, token);
   const tag = randomBytes(4).toString('hex').toUpperCase();
   const res = await call(koi, 'POST', '/api/admin/catalog/products', {
     title: over.title ?? `测试茶杯${tag}`, categoryId: leafId, images: [], tags: [], status: 'on_sale',
-    purchaseLimit: over.purchaseLimit ?? null,
+    purchaseLimit: over.purchaseLimit ?? null, shippingTemplateId: over.shippingTemplateId ?? null,
     specs: [{ name: '款式', values: skus.map((_, i) => `款${i + 1}`) }],
     skus: skus.map((s, i) => ({ code: `${tag}-${i}`, specValues: [`款${i + 1}`], priceFen: s.priceFen, stock: s.stock, weightGrams: s.weightGrams ?? 300 })),
   }, { token });

@@ -24,3 +24,5 @@ export * from './pricing/pricing.ts';
 export * from './promotion/kinds.ts';
 export * from './promotion/promotion.ts';
 export * from './promotion/coupon.ts';
+export * from './audience/segment.ts';
+export * from './audience/system-tags.ts';

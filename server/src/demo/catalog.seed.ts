@@ -21,6 +21,7 @@ function input(p: DemoProduct, index: number, categoryId: string, image: string)
     title: p.title,
     subtitle: p.subtitle,
     categoryId,
+    shippingTemplateId: null,
     tags: p.tags,
     description: `<h3>${p.title}</h3><p>${p.subtitle}。</p><ul>${p.facts.map((f) => `<li>${f}</li>`).join('')}</ul><p><img src="${image}" alt="${p.title}"></p>`,
     images: [image],

@@ -26,7 +26,7 @@ export function orderPorts(deps: {
     addresses: { addressFor: deps.customer.addressFor, defaultAddress: deps.customer.defaultAddress },
     shipping: {
       async quote(lines, to, lang: Lang) {
-        const quote = await deps.fulfilment.quote(lines.map((l) => ({ quantity: l.quantity, unitWeightGrams: l.unitWeightGrams, subtotalFen: l.subtotalFen })), to);
+        const quote = await deps.fulfilment.quote(lines.map((l) => ({ templateId: l.templateId, quantity: l.quantity, unitWeightGrams: l.unitWeightGrams, subtotalFen: l.subtotalFen })), to);
         return {
           feeFen: quote.feeFen,
           undeliverable: quote.undeliverable.map((u) => ({ lineId: lines[u.lineIndex]!.lineId, reason: lang === 'en' ? u.message.en : u.message.zh })),

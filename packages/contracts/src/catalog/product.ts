@@ -44,6 +44,8 @@ export const ZProductInput = z.strictObject({
   skus: z.array(ZSkuInput).min(1).max(600),
   /** Most units one shopper may buy (限购); null: no limit. */
   purchaseLimit: z.number().int().min(1).max(9999).nullable().default(null),
+  /** The shipping template (运费模板) its lines are charged by; null: the merchant's default. */
+  shippingTemplateId: z.uuid().nullable().default(null),
   status: ZProductStatus.default('draft'),
   scheduledOnSaleAt: z.iso.datetime({ offset: true }).nullable().default(null),
   scheduledOffSaleAt: z.iso.datetime({ offset: true }).nullable().default(null),
@@ -76,6 +78,7 @@ export const ZProduct = z.object({
   specs: z.array(ZSpecDimension),
   skus: z.array(ZSku),
   purchaseLimit: z.number().int().nullable(),
+  shippingTemplateId: z.string().nullable(),
   status: ZProductStatus,
   scheduledOnSaleAt: z.string().nullable(),
   scheduledOffSaleAt: z.string().nullable(),

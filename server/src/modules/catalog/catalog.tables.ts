@@ -33,6 +33,8 @@ export const catalogProducts = pgTable(
     images: jsonb('images').$type<string[]>().notNull(),
     specs: jsonb('specs').$type<TSpecDimension[]>().notNull(),
     purchaseLimit: integer('purchase_limit'),
+    /** Its 运费模板 (the fulfilment module's id); null or a template since deleted: the default one. */
+    shippingTemplateId: uuid('shipping_template_id'),
     status: text('status', { enum: ['draft', 'on_sale', 'off_shelf'] }).notNull(),
     scheduledOnSaleAt: timestamp('scheduled_on_sale_at', { withTimezone: true }),
     scheduledOffSaleAt: timestamp('scheduled_off_sale_at', { withTimezone: true }),

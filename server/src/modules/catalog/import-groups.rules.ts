@@ -69,7 +69,7 @@ export function groupRows(rows: readonly ImportRow[], errors: RowErrors): Import
         code: r.code, specValues: r.specs.map((s) => s.value), priceFen: r.priceFen, listPriceFen: r.listPriceFen, costPriceFen: r.costPriceFen,
         weightGrams: r.weightGrams, barcode: r.barcode, imageUrl: null, stock: r.stock,
       })),
-      purchaseLimit: head.purchaseLimit, status: head.status ?? 'draft', scheduledOnSaleAt: null, scheduledOffSaleAt: null,
+      purchaseLimit: head.purchaseLimit, status: head.status ?? 'draft', scheduledOnSaleAt: null, scheduledOffSaleAt: null, shippingTemplateId: null,
     };
     const rowOf = (path: readonly PropertyKey[]) => (path[0] === 'skus' && typeof path[1] === 'number' ? list[path[1]]?.row ?? head.row : head.row);
     const parsed = ZProductInput.safeParse(candidate);

@@ -82,12 +82,13 @@ export async function saveProducts(db: Db, inventory: InventoryService, q: Q, pl
     return {
       id: p.id, title: p.input.title, subtitle: p.input.subtitle, categoryId: p.input.categoryId, tags: p.input.tags,
       description: p.input.description, images: p.input.images, specs: p.input.specs, purchaseLimit: p.input.purchaseLimit,
+      shippingTemplateId: p.input.shippingTemplateId ?? null,
       status: p.input.status, scheduledOnSaleAt: p.scheduledOnSaleAt, scheduledOffSaleAt: p.scheduledOffSaleAt,
       priceMinFen: prices.min, priceMaxFen: prices.max, createdAt: now, updatedAt: now,
     };
   })).onConflictDoUpdate({
     target: catalogProducts.id,
-    set: Object.fromEntries(['title', 'subtitle', 'category_id', 'tags', 'description', 'images', 'specs', 'purchase_limit', 'status',
+    set: Object.fromEntries(['title', 'subtitle', 'category_id', 'tags', 'description', 'images', 'specs', 'purchase_limit', 'shipping_template_id', 'status',
       'scheduled_on_sale_at', 'scheduled_off_sale_at', 'price_min_fen', 'price_max_fen', 'updated_at'].map((c) => [camel(c), sql.raw(`excluded.${c}`)])),
   });
 

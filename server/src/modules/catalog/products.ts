@@ -40,7 +40,7 @@ export function createProducts(db: Db, inventory: InventoryService) {
         id: s.id, code: s.code, specValues: s.specValues, priceFen: s.priceFen, listPriceFen: s.listPriceFen, costPriceFen: s.costPriceFen,
         weightGrams: s.weightGrams, barcode: s.barcode, imageUrl: s.imageUrl, stock: onHand(s.id),
       })),
-      purchaseLimit: p.purchaseLimit, status: p.status,
+      purchaseLimit: p.purchaseLimit, shippingTemplateId: p.shippingTemplateId, status: p.status,
       scheduledOnSaleAt: p.scheduledOnSaleAt?.toISOString() ?? null, scheduledOffSaleAt: p.scheduledOffSaleAt?.toISOString() ?? null,
       priceMinFen: p.priceMinFen, priceMaxFen: p.priceMaxFen,
       stockTotal: skus.reduce((n, s) => n + onHand(s.id), 0), sales: p.sales,

@@ -19,6 +19,8 @@ export type SkuSnapshot = {
   /** The product's category and its parent (coupon and promotion scopes match either). */
   categoryIds: string[];
   purchaseLimit: number | null;
+  /** The product's 运费模板; null: the default. */
+  shippingTemplateId: string | null;
   /** On sale and not removed. */
   sellable: boolean;
   available: number;
@@ -27,7 +29,7 @@ export type SkuSnapshot = {
 type Row = {
   sku_id: string; product_id: string; title: string; spec_values: string[]; sku_image: string | null; product_image: string | null;
   price_fen: number | string; list_price_fen: number | string | null; weight_grams: number | null; category_id: string;
-  parent_id: string | null; purchase_limit: number | null; status: string; deleted_at: Date | string | null;
+  parent_id: string | null; purchase_limit: number | null; shipping_template_id: string | null; status: string; deleted_at: Date | string | null;
 };
 
 /** Two statements however many SKUs: the SKUs with their products and categories, then stock. */
@@ -37,7 +39,7 @@ export async function skuSnapshots(db: Db, inventory: InventoryService, skuIds: 
   if (!ids.length) return out;
   const rows = await db.rows<Row>(sql`
     select s.id as sku_id, s.product_id, p.title, s.spec_values, s.image_url as sku_image, p.images->>0 as product_image,
-           s.price_fen, s.list_price_fen, s.weight_grams, p.category_id, c.parent_id, p.purchase_limit, p.status, p.deleted_at
+           s.price_fen, s.list_price_fen, s.weight_grams, p.category_id, c.parent_id, p.purchase_limit, p.shipping_template_id, p.status, p.deleted_at
     from catalog_skus s
     join catalog_products p on p.id = s.product_id
     left join catalog_categories c on c.id = p.category_id
@@ -57,6 +59,7 @@ export async function skuSnapshots(db: Db, inventory: InventoryService, skuIds: 
       weightGrams: r.weight_grams ?? 0,
       categoryIds: r.parent_id ? [r.category_id, r.parent_id] : [r.category_id],
       purchaseLimit: r.purchase_limit,
+      shippingTemplateId: r.shipping_template_id,
       sellable: r.status === 'on_sale' && !r.deleted_at,
       available: stock.get(r.sku_id)?.available ?? 0,
     });

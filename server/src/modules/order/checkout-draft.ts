@@ -65,7 +65,7 @@ export async function checkoutDraft(deps: DraftDeps, customerId: string, input: 
   if (!address) blockers.push({ error: new KoiError('checkout.address_required'), lineId: null });
   else if (lines.length) {
     const shipping = await deps.ports.shipping.quote(lines.map((l) => ({
-      lineId: l.lineId, productId: l.snapshot.productId, quantity: l.quantity, unitWeightGrams: l.snapshot.weightGrams, subtotalFen: l.snapshot.priceFen * l.quantity,
+      lineId: l.lineId, productId: l.snapshot.productId, templateId: l.snapshot.shippingTemplateId, quantity: l.quantity, unitWeightGrams: l.snapshot.weightGrams, subtotalFen: l.snapshot.priceFen * l.quantity,
     })), { provinceCode: address.provinceCode, cityCode: address.cityCode }, lang);
     shippingFen = shipping.feeFen;
     for (const u of shipping.undeliverable) {

@@ -43,7 +43,7 @@ export type AddressPort = {
   defaultAddress(customerId: string): Promise<TAddressSnapshot | null>;
 };
 
-export type ShippingLine = { lineId: string; productId: string; quantity: number; unitWeightGrams: number; subtotalFen: number };
+export type ShippingLine = { lineId: string; productId: string; templateId: string | null; quantity: number; unitWeightGrams: number; subtotalFen: number };
 export type ShippingPort = {
   quote(lines: ShippingLine[], to: { provinceCode: string; cityCode: string }, lang: Lang): Promise<{ feeFen: number; undeliverable: { lineId: string; reason: string }[] }>;
 };

@@ -86,6 +86,7 @@ describe('productToForm', () => {
       specs: [{ name: '容量', values: ['200ml'] }],
       skus: [{ id: 's1', code: 'ZS-7', specValues: ['200ml'], priceFen: 38800, listPriceFen: null, costPriceFen: 12000, weightGrams: 450, barcode: '6901', imageUrl: null, stock: 3 }],
       purchaseLimit: 2,
+      shippingTemplateId: '0190a0a0-0000-7000-8000-0000000000aa',
       status: 'on_sale',
       scheduledOnSaleAt: null,
       scheduledOffSaleAt: '2026-06-01T00:00:00.000Z',
@@ -103,7 +104,7 @@ describe('productToForm', () => {
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
     const { id: _id, ...sku } = product.skus[0]!;
     expect(out.input.skus).toEqual([sku]);
-    expect(out.input).toMatchObject({ purchaseLimit: 2, scheduledOffSaleAt: '2026-06-01T00:00:00.000Z', status: 'on_sale' });
+    expect(out.input).toMatchObject({ purchaseLimit: 2, shippingTemplateId: '0190a0a0-0000-7000-8000-0000000000aa', scheduledOffSaleAt: '2026-06-01T00:00:00.000Z', status: 'on_sale' });
   });
 });
 

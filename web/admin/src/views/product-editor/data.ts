@@ -27,6 +27,8 @@ export interface TProductForm {
   codePrefix: string;
   description: string;
   purchaseLimit: string;
+  /** null: the merchant's default 运费模板. */
+  shippingTemplateId: string | null;
   status: TProductStatus;
   scheduledOnSaleAt: Date | null;
   scheduledOffSaleAt: Date | null;
@@ -45,6 +47,7 @@ export function emptyProductForm(now: Date): TProductForm {
     codePrefix,
     description: '',
     purchaseLimit: '',
+    shippingTemplateId: null,
     status: 'draft',
     scheduledOnSaleAt: null,
     scheduledOffSaleAt: null,
@@ -75,6 +78,7 @@ export function productToForm(p: TProduct): TProductForm {
     codePrefix: codePrefixOf(p.skus[0]?.code ?? 'SKU'),
     description: p.description,
     purchaseLimit: p.purchaseLimit === null ? '' : String(p.purchaseLimit),
+    shippingTemplateId: p.shippingTemplateId,
     status: p.status,
     scheduledOnSaleAt: dateOrNull(p.scheduledOnSaleAt),
     scheduledOffSaleAt: dateOrNull(p.scheduledOffSaleAt),
@@ -188,6 +192,7 @@ export function toProductInput(form: TProductForm, t: T): TFormResult {
       specs: completeSpecs(form.specs),
       skus,
       purchaseLimit,
+      shippingTemplateId: form.shippingTemplateId,
       status: form.status,
       scheduledOnSaleAt: on ? on.toISOString() : null,
       scheduledOffSaleAt: off ? off.toISOString() : null,

@@ -26,6 +26,7 @@ const product: TProduct = {
     { id: 's2', code: 'RY-2', specValues: ['月白'], priceFen: 13800, listPriceFen: null, costPriceFen: null, weightGrams: null, barcode: null, imageUrl: null, stock: 0 },
   ],
   purchaseLimit: null,
+  shippingTemplateId: null,
   status: 'draft',
   scheduledOnSaleAt: null,
   scheduledOffSaleAt: null,
