@@ -19,7 +19,7 @@ const CONTEXT_HEADER = 'x-koi-wire-context';
  * bare instance does not; Koi's, as of writing, does). Without it, a simulator reached while the
  * caller holds a transaction would queue behind it for PGlite's one connection, forever. So the
  * route runs in the caller's context explicitly (see `inCallerContext`), and its statements join
- * that transaction, as any nested `db.tx` does. The token is random and lives only for the call.
+ * that transaction, as every nested `db.tx` does. The token is random and lives only for the call.
  */
 const callerContexts = new Map<string, AsyncResource>();
 

@@ -12,7 +12,7 @@ export interface TOrderFilters {
   status: TOrderTab;
   /** Order number (or its start), a full mobile, or its last 4 digits. */
   q: string;
-  /** `YYYY-MM-DD` days from the date picker, both inclusive; null: any time. */
+  /** `YYYY-MM-DD` days from the date picker, both inclusive; null: no bound. */
   range: [string, string] | null;
 }
 
