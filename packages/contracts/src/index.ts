@@ -26,3 +26,5 @@ export * from './promotion/promotion.ts';
 export * from './promotion/coupon.ts';
 export * from './audience/segment.ts';
 export * from './audience/system-tags.ts';
+export * from './fulfilment/fulfilment-events.ts';
+export * from './aftersale/aftersale-events.ts';
