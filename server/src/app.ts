@@ -10,7 +10,8 @@ import { openRedis, type Redis } from './platform/redis.ts';
 import { EventBus } from './platform/events.ts';
 import { Jobs } from './platform/jobs.ts';
 import { registerPlatformRoutes } from './platform/platform.routes.ts';
-import { createMessaging } from './modules/messaging/index.ts';
+import { createMessaging, createNotifications } from './modules/messaging/index.ts';
+import { linkOrderNotifications } from './links/order-notifications.ts';
 import { registerDevSmsRoutes } from './modules/messaging/dev-sms.routes.ts';
 import { createStoreService } from './modules/store/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
@@ -24,9 +25,14 @@ import { createOrders } from './modules/order/index.ts';
 import { orderPricing } from './links/order-pricing.ts';
 import { orderPorts } from './links/order-ports.ts';
 import { linkOrderEvents } from './links/order-events.ts';
+import { linkOrderDelivery } from './links/order-delivery.ts';
 import { createPayment } from './modules/payment/index.ts';
 import { createPromotion } from './modules/promotion/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
+import { createReviews } from './modules/review/index.ts';
+import { createLoyalty } from './modules/loyalty/index.ts';
+import { createAfterSales } from './modules/aftersale/index.ts';
+import { createShipments } from './modules/shipment/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -41,6 +47,7 @@ export type Koi = {
   identity: ReturnType<typeof createIdentity>;
   stores: ReturnType<typeof createStoreService>;
   messaging: ReturnType<typeof createMessaging>;
+  notifications: ReturnType<typeof createNotifications>;
   inventory: ReturnType<typeof createInventory>;
   catalog: ReturnType<typeof createCatalog>;
   search: ReturnType<typeof createSearch>;
@@ -51,6 +58,10 @@ export type Koi = {
   payment: ReturnType<typeof createPayment>;
   promotion: ReturnType<typeof createPromotion>;
   fulfilment: ReturnType<typeof createFulfilment>;
+  reviews: ReturnType<typeof createReviews>;
+  loyalty: ReturnType<typeof createLoyalty>;
+  aftersales: ReturnType<typeof createAfterSales>;
+  shipments: ReturnType<typeof createShipments>;
   /** Starts the outbox dispatcher and job workers (per KOI_ROLE). */
   startWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -93,8 +104,11 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
     db, log, jobs, bus, catalog, inventory, cart, payMinutes: config.orderPayMinutes, publicUrl: config.publicUrl,
     staffName: identity.staffName,
   });
-  orders.bind(orderPorts({ pricing: pricing.port, promotion, customer, fulfilment, payment, identity }));
+  const delivery = linkOrderDelivery({ db, bus, orders, stores, staffName: identity.staffName });
+  orders.bind({ ...orderPorts({ pricing: pricing.port, promotion, customer, fulfilment, payment, identity }), delivery: delivery.offers });
   linkOrderEvents(bus, { orders, payment, catalog });
+  const notifications = createNotifications({ db, config, log, jobs, messaging, contacts: identity.contactsOf });
+  linkOrderNotifications(bus, notifications);
   const search = createSearch({ db, bus, log });
   const decoration = await createDecoration({ db, search });
 
@@ -104,20 +118,36 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   registerPlatformRoutes(app, { db, redis, jobs, bus, version: VERSION });
   identity.registerRoutes(app);
   registerDevSmsRoutes(app, messaging);
+  notifications.registerRoutes(app);
   catalog.registerRoutes(app);
   for (const m of [customer, search, decoration]) m.registerRoutes(app);
   payment.registerRoutes(app);
   promotion.registerRoutes(app);
   fulfilment.registerRoutes(app);
+  stores.registerRoutes(app);
+  delivery.registerRoutes(app);
   cart.registerRoutes(app);
   orders.registerRoutes(app);
+  const reviews = createReviews({ db, limiter, catalog, orders, identity });
+  reviews.registerRoutes(app);
+  catalog.useReviewSummary(async (productId) => {
+    const s = await reviews.queries.summary(productId);
+    return { count: s.total, goodRate: s.goodRatePercent === null ? null : s.goodRatePercent / 100 };
+  });
+  const loyalty = createLoyalty({ db, log, jobs, bus, payment, identity, publicUrl: config.publicUrl });
+  loyalty.registerRoutes(app);
+  const aftersales = createAfterSales({ db, log, jobs, bus, catalog, orders, payment, inventory, promotion });
+  aftersales.registerRoutes(app);
+  const shipments = createShipments({ db, log, jobs, bus, config, orders });
+  shipments.useWithheldUnits((orderId, q) => aftersales.withheldUnits(orderId, q));
+  shipments.registerRoutes(app);
 
   jobs.define('platform.prune', { retryLimit: 3 }, async () => {
     await pruneIdempotencyKeys(db);
     await pruneRateLimits(db);
   });
 
-  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, inventory, catalog, search, decoration, customer, fulfilment, promotion, payment, cart, orders };
+  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, notifications, inventory, catalog, search, decoration, customer, fulfilment, promotion, payment, cart, orders, reviews, loyalty, aftersales, shipments };
   await opts.extend?.(koi);
   await app.ready();
 
@@ -133,6 +163,10 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
         await catalog.schedule();
         await payment.schedule();
         await orders.schedule();
+        await notifications.schedule();
+        await loyalty.schedule();
+        await aftersales.schedule();
+        await shipments.schedule();
         bus.start();
       }
     },

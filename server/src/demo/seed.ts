@@ -4,6 +4,12 @@ import { seedDecoration } from './decoration.seed.ts';
 import { seedPromotions } from './promotion.seed.ts';
 import { seedShipping } from './shipping.seed.ts';
 import { seedOrders } from './order.seed.ts';
+import { seedLoyalty } from './loyalty.seed.ts';
+import { seedDelivery } from './delivery.seed.ts';
+import { seedReviews } from './review.seed.ts';
+import { seedNotifications } from './notifications.seed.ts';
+import { seedAfterSales } from './aftersale.seed.ts';
+import { seedShipments } from './shipment.seed.ts';
 
 export const DEMO_PASSWORD = 'koi-demo-2026';
 
@@ -36,7 +42,7 @@ export const DEMO_SHOPPERS = [
 ] as const;
 
 /** Seeds an empty database; returns false when there was already data. */
-export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app'>): Promise<boolean> {
+export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app' | 'reviews' | 'notifications' | 'loyalty' | 'aftersales' | 'shipments'>): Promise<boolean> {
   if ((await koi.identity.staff.countAll()) > 0) return false;
   const storeIds = new Map<string, string>();
   for (const s of DEMO_STORES) {
@@ -59,7 +65,13 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'c
   await seedDecoration(koi);
   await seedPromotions(koi);
   await seedShipping(koi);
+  await seedLoyalty(koi);
   await seedOrders(koi);
+  await seedReviews(koi);
+  await seedNotifications(koi);
+  await seedAfterSales(koi);
+  await seedShipments(koi);
+  await seedDelivery(koi);
   koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length, shoppers: DEMO_SHOPPERS.length }, 'demo merchant seeded');
   return true;
 }

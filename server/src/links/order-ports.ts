@@ -14,7 +14,8 @@ type Customer = {
 /** Binds what checkout needs to the modules that own it (see modules/order/ports.ts). */
 export function orderPorts(deps: {
   pricing: PricingPort; promotion: PromotionService; customer: Customer; fulfilment: Fulfilment; payment: PaymentService; identity: Identity;
-}): OrderPorts {
+}): Omit<OrderPorts, 'delivery'> {
+  // `delivery` (pickup, local delivery) is bound in app.ts from links/order-delivery.ts.
   const { promotion, payment, identity } = deps;
   return {
     pricing: deps.pricing,

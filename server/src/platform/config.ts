@@ -69,6 +69,12 @@ const ZEnv = z.object({
   ALIPAY_PRIVATE_KEY_PATH: z.string().optional(),
   ALIPAY_PUBLIC_KEY_PATH: z.string().optional(),
   ALIPAY_GATEWAY: z.string().url().default('https://openapi.alipay.com/gateway.do'),
+  /** Days after the last package of an order is delivered before the order completes by itself (自动确认收货). */
+  KOI_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** Kuaidi100 (快递100) tracking (live mode): the account's customer id and key, and its gateway. */
+  KUAIDI100_CUSTOMER: z.string().optional(),
+  KUAIDI100_KEY: z.string().optional(),
+  KUAIDI100_GATEWAY: z.string().url().default('https://poll.kuaidi100.com'),
 });
 
 export type Config = {
@@ -100,6 +106,8 @@ export type Config = {
     };
     alipay: { appId: string; sellerId?: string; privateKeyPath?: string; alipayPublicKeyPath?: string; gateway: string };
   };
+  /** Express shipping and tracking. */
+  shipment: { autoConfirmDays: number; kuaidi100: { customer?: string; key?: string; gateway: string } };
 };
 
 export class ConfigError extends Error {}
@@ -168,6 +176,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         appId: e.ALIPAY_APP_ID, sellerId: e.ALIPAY_SELLER_ID, privateKeyPath: e.ALIPAY_PRIVATE_KEY_PATH,
         alipayPublicKeyPath: e.ALIPAY_PUBLIC_KEY_PATH, gateway: e.ALIPAY_GATEWAY,
       },
+    },
+    shipment: {
+      autoConfirmDays: e.KOI_AUTO_CONFIRM_DAYS,
+      kuaidi100: { customer: e.KUAIDI100_CUSTOMER, key: e.KUAIDI100_KEY, gateway: e.KUAIDI100_GATEWAY.replace(/\/$/, '') },
     },
   };
 }

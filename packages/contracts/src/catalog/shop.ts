@@ -63,7 +63,7 @@ export const ZProductDetail = z.object({
   listPriceMaxFen: ZFen.nullable(),
   purchaseLimit: z.number().int().nullable(),
   sales: z.number().int(),
-  /** Filled by the reviews work (after-sales issue); zero until then. */
+  /** Visible reviews and the share of 4–5 stars among them (0–1), from the review module. */
   reviews: z.object({ count: z.number().int(), goodRate: z.number().nullable() }),
 });
 export type TProductDetail = z.infer<typeof ZProductDetail>;

@@ -10,12 +10,14 @@ export const PERMISSIONS = [
   'staff:view', 'staff:manage',
   'store:view', 'store:manage',
   'customer:view', 'customer:manage', 'customer:reveal_pii',
-  'order:view', 'order:manage',
+  'order:view', 'order:manage', 'order:ship',
   'shipping:view', 'shipping:manage',
+  'aftersale:view', 'aftersale:manage',
   'product:view', 'product:manage',
   'marketing:view', 'marketing:manage',
   'finance:view',
   'jobs:view', 'jobs:manage',
+  'review:view', 'review:manage',
 ] as const;
 export const ZPermission = z.enum(PERMISSIONS);
 export type TPermission = z.infer<typeof ZPermission>;

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { ZFen } from '../platform/money.ts';
 import { ZPriceNote } from './cart.ts';
-import { ZAddressSnapshot, ZOrderLine } from './order.ts';
+import { ZAddressSnapshot, ZDeliveryMethod, ZDeliverySlot, ZOrderLine } from './order.ts';
 import { ZPayAction, ZPayChannel } from '../payment/payment.ts';
 
 /**
  * What the shopper chose on the confirm page. Never a price: the server prices everything, and any
  * price-looking field a client adds is dropped by the schema.
  */
+/** The shopper's choice: express (default), pickup at `storeId`, or local delivery in `slot`. */
+export const ZCheckoutDelivery = z.object({
+  method: ZDeliveryMethod.default('express'),
+  /** Pickup: the store chosen. Local delivery: ignored (the nearest store in range serves). */
+  storeId: z.uuid().optional(),
+  slot: ZDeliverySlot.optional(),
+});
+
 export const ZCheckoutInput = z.object({
   /** Buy now: these SKUs. Omitted: the cart's selected lines. */
   items: z.array(z.object({ skuId: z.uuid(), quantity: z.number().int().min(1).max(999) })).min(1).max(100).optional(),
@@ -15,6 +23,8 @@ export const ZCheckoutInput = z.object({
   /** Omitted: the server picks the best usable coupon. [] : no coupon. */
   couponIds: z.array(z.uuid()).max(5).optional(),
   remark: z.string().trim().max(200).default(''),
+  /** Omitted: express delivery to the address. */
+  delivery: ZCheckoutDelivery.optional(),
 });
 export type TCheckoutInput = z.input<typeof ZCheckoutInput>;
 
@@ -33,6 +43,37 @@ export const ZCheckoutCoupon = z.object({
 
 export const ZCheckoutBlocker = z.object({ code: z.string(), message: z.string(), lineId: z.string().nullable() });
 
+/** A store as the confirm page offers it (hours as one line per day, China time). */
+export const ZCheckoutStore = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  /** Monday first; null: closed. */
+  hours: z.array(z.object({ open: z.string(), close: z.string() }).nullable()),
+  /** From the shopper's address, when both are known. */
+  distanceMetres: z.number().int().nullable(),
+});
+export type TCheckoutStore = z.infer<typeof ZCheckoutStore>;
+
+/** The delivery part of the confirm page, all computed by the server. */
+export const ZCheckoutDeliveryPreview = z.object({
+  method: ZDeliveryMethod,
+  /** Which methods this order may use now, and why not. */
+  methods: z.array(z.object({ method: ZDeliveryMethod, available: z.boolean(), reason: z.string().nullable() })),
+  /** Stores offering pickup (nearest first when the address is known). */
+  pickupStores: z.array(ZCheckoutStore),
+  /** The pickup store chosen, or the store that delivers locally. */
+  store: ZCheckoutStore.nullable(),
+  distanceMetres: z.number().int().nullable(),
+  /** The delivery fee before any shipping discount (0 for pickup). */
+  feeFen: ZFen,
+  /** Local delivery windows the shopper may choose. */
+  slots: z.array(ZDeliverySlot),
+  slot: ZDeliverySlot.nullable(),
+});
+export type TCheckoutDeliveryPreview = z.infer<typeof ZCheckoutDeliveryPreview>;
+
 /** The confirm page, computed by the server. `canSubmit` false lists why in `blockers`. */
 export const ZCheckoutPreview = z.object({
   lines: z.array(ZOrderLine),
@@ -49,6 +90,7 @@ export const ZCheckoutPreview = z.object({
   notApplied: z.array(ZPriceNote),
   canSubmit: z.boolean(),
   blockers: z.array(ZCheckoutBlocker),
+  delivery: ZCheckoutDeliveryPreview.optional(),
 });
 export type TCheckoutPreview = z.infer<typeof ZCheckoutPreview>;
 

@@ -7,7 +7,8 @@ export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed'
 export const ZOrderStatus = z.enum(ORDER_STATUSES);
 export type TOrderStatus = z.infer<typeof ZOrderStatus>;
 
-export const CLOSE_REASONS = ['payment_timeout', 'buyer_cancelled', 'merchant_closed'] as const;
+/** `refunded`: paid, then refunded in full through after-sales (issue 6). */
+export const CLOSE_REASONS = ['payment_timeout', 'buyer_cancelled', 'merchant_closed', 'refunded'] as const;
 export const ZCloseReason = z.enum(CLOSE_REASONS);
 export type TCloseReason = z.infer<typeof ZCloseReason>;
 
@@ -50,6 +51,32 @@ export const ZOrderLine = z.object({
 });
 export type TOrderLine = z.infer<typeof ZOrderLine>;
 
+/** How the order reaches the shopper (issue 6 point 3). */
+export const ZDeliveryMethod = z.enum(['express', 'pickup', 'local_delivery']);
+export type TDeliveryMethod = z.infer<typeof ZDeliveryMethod>;
+
+/** A local-delivery window in China time, e.g. { date: '2026-11-23', start: '14:00', end: '15:00' }. */
+export const ZDeliverySlot = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+});
+export type TDeliverySlot = z.infer<typeof ZDeliverySlot>;
+
+/** How an order is delivered, as snapshotted at checkout (store data as it was then). */
+export const ZOrderDelivery = z.object({
+  method: ZDeliveryMethod,
+  storeId: z.string().nullable(),
+  storeName: z.string().nullable(),
+  storeAddress: z.string().nullable(),
+  storePhone: z.string().nullable(),
+  slot: ZDeliverySlot.nullable(),
+  distanceMetres: z.number().int().nullable(),
+  /** The delivery fee charged before shipping discounts (pickup: 0). */
+  feeFen: ZFen,
+});
+export type TOrderDelivery = z.infer<typeof ZOrderDelivery>;
+
 export const ZOrderSummary = z.object({
   id: z.string(),
   orderNo: z.string(),
@@ -83,6 +110,8 @@ export const ZOrderDetail = ZOrderSummary.extend({
   closedAt: z.string().nullable(),
   /** What the shopper may do now. */
   actions: z.array(z.enum(['pay', 'cancel', 'confirm_receipt'])),
+  /** Express orders written before issue 6 may leave it out. */
+  delivery: ZOrderDelivery.optional(),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 

@@ -29,10 +29,14 @@ export { productDocument } from './product-document.ts';
 export type { SkuSnapshot } from './sku-snapshots.ts';
 export { cartesian } from './product.rules.ts';
 export type { ProductInput } from './product-store.ts';
+export { imageOf } from './upload.routes.admin.ts';
+export { MAX_IMAGE_BYTES } from './media.rules.ts';
 
 const PRUNE_QUEUE = 'catalog.prune-imports';
 
 type Deps = { db: Db; config: Config; log: Logger; jobs: Jobs; bus: EventBus; inventory: InventoryService };
+
+export type ReviewSummaryPort = (productId: string) => Promise<{ count: number; goodRate: number | null }>;
 
 /**
  * Products, SKUs, categories, collections, media and Excel import/export. Publishes
@@ -62,6 +66,9 @@ export function createCatalog(deps: Deps) {
     await publishProductsSaved(db, inventory, q, rows.map((r) => r.product_id));
   });
 
+  // The reviews module is built after the catalog and reads it, so its summary comes in by a setter.
+  let reviewSummary: ReviewSummaryPort | null = null;
+
   const catalog = {
     products,
     categories,
@@ -69,7 +76,12 @@ export function createCatalog(deps: Deps) {
     media,
     imports,
     list: (f: ProductFilter, page: number, pageSize: number) => listProducts(db, inventory, f, page, pageSize),
-    detail: (id: string) => productDetail(db, inventory, id),
+    async detail(id: string) {
+      const product = await productDetail(db, inventory, id);
+      return reviewSummary ? { ...product, reviews: await reviewSummary(id) } : product;
+    },
+    /** Where the product page's 评价 row gets its count and good-review share (0–1). */
+    useReviewSummary(port: ReviewSummaryPort): void { reviewSummary = port; },
     /** Price, state, limits and buyable stock of SKUs for the cart and checkout (two statements). */
     skuSnapshots: (skuIds: readonly string[], q?: Q) => skuSnapshots(db, inventory, skuIds, q),
     importTemplate,

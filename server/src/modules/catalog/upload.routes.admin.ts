@@ -1,9 +1,9 @@
-import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { ZImportStarted, ZMedia } from '@koi/contracts';
 import type { App } from '../../platform/http.ts';
 import { requireStaff, staffOf } from '../../platform/auth.ts';
 import { KoiError } from '../../platform/errors.ts';
+import { fileBytes, oneFile, withMultipart } from '../../platform/uploads.ts';
 import type { Catalog } from './index.ts';
 import { MAX_IMAGE_BYTES } from './media.rules.ts';
 import { MAX_IMPORT_BYTES } from './imports.ts';
@@ -11,43 +11,32 @@ import { MAX_IMPORT_BYTES } from './imports.ts';
 const admin = { tags: ['admin'], security: [{ bearer: [] }], consumes: ['multipart/form-data'] };
 const manage = requireStaff('product:manage');
 
-/** The one file of a multipart request (field `file`), or a 400 problem. */
-async function fileOf(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart()) throw new KoiError('catalog.file_required');
-  const file = await req.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12 } });
-  if (!file || file.fieldname !== 'file') throw new KoiError('catalog.file_required');
-  return file;
+/**
+ * The image of a multipart request (field `file`, ≤ 5 MB) as bytes, or a 400/413 problem. Shop
+ * routes that take photos (reviews, after-sales) read theirs through this too.
+ */
+export async function imageOf(req: FastifyRequest): Promise<Buffer> {
+  const file = await oneFile(req, MAX_IMAGE_BYTES);
+  if (!file) throw new KoiError('catalog.file_required');
+  const data = await fileBytes(file);
+  if (!data) throw new KoiError('catalog.media_too_large', { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+  return data;
 }
 
-/**
- * Uploads (image, Excel import) in their own plugin scope: the multipart parser exists only here, so
- * every JSON route keeps answering a multipart body with its usual problem.
- */
+/** Uploads (image, Excel import): multipart is parsed only in their scope. */
 export function registerUploadRoutes(app: App, catalog: Catalog) {
-  void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    const s = scope as unknown as App;
-
+  withMultipart(app, MAX_IMPORT_BYTES, (s) => {
     s.post('/api/admin/catalog/media', {
       schema: { ...admin, summary: 'Upload an image (JPEG/PNG/WebP/GIF ≤ 5 MB, field "file")', response: { 200: ZMedia } },
       preValidation: manage,
-    }, async (req) => {
-      const file = await fileOf(req, MAX_IMAGE_BYTES);
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new KoiError('catalog.media_too_large', { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
-        throw err;
-      }
-      return catalog.media.saveUpload(data);
-    });
+    }, async (req) => catalog.media.saveUpload(await imageOf(req)));
 
     s.post('/api/admin/catalog/import', {
       schema: { ...admin, summary: 'Start an Excel import (.xlsx, field "file"); poll its status', response: { 200: ZImportStarted } },
       preValidation: manage,
     }, async (req) => {
-      const file = await fileOf(req, MAX_IMPORT_BYTES);
+      const file = await oneFile(req, MAX_IMPORT_BYTES);
+      if (!file) throw new KoiError('catalog.file_required');
       return catalog.imports.start(file.file, file.filename || 'import.xlsx', staffOf(req).id);
     });
   });

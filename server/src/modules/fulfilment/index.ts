@@ -9,6 +9,8 @@ import './fulfilment.errors.ts';
 
 export { quoteShipping, ruleFee, type QuoteLine, type Destination, type CombinePolicy, type ShippingTemplate, type Quote } from './shipping-fee.rules.ts';
 export type { ShippingTemplates, ShippingTemplateInput, ShippingBook } from './shipping-templates.ts';
+export { createPickupAndLocalDelivery, type PickupAndLocalDelivery } from './pickup-and-local-delivery.ts';
+export type { FulfilmentOrders } from './pickup-orders.port.ts';
 
 /** A quote line as checkout passes it; `templateId` and `unitWeightGrams` may be left out. */
 export type ShippingLine = {

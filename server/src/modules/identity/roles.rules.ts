@@ -9,12 +9,14 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   operator: [
     'dashboard:view', 'staff:view', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage',
     'product:view', 'product:manage', 'marketing:view', 'marketing:manage', 'jobs:view',
-    'shipping:view', 'shipping:manage',
+    'shipping:view', 'shipping:manage', 'order:ship',
+    'review:view', 'review:manage',
+    'aftersale:view', 'aftersale:manage',
   ],
-  store_manager: ['dashboard:view', 'staff:view', 'staff:manage', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage', 'product:view'],
+  store_manager: ['dashboard:view', 'staff:view', 'staff:manage', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage', 'product:view', 'review:view'],
   shopping_guide: ['dashboard:view', 'customer:view', 'order:view', 'product:view'],
-  customer_service: ['dashboard:view', 'customer:view', 'customer:manage', 'order:view', 'product:view', 'shipping:view'],
-  finance: ['dashboard:view', 'order:view', 'finance:view', 'customer:view', 'store:view'],
+  customer_service: ['dashboard:view', 'customer:view', 'customer:manage', 'order:view', 'product:view', 'shipping:view', 'review:view', 'review:manage', 'aftersale:view', 'aftersale:manage'],
+  finance: ['dashboard:view', 'order:view', 'finance:view', 'customer:view', 'store:view', 'aftersale:view'],
 };
 
 export const ROLE_NAMES: Record<TRole, { zh: string; en: string }> = {

@@ -149,6 +149,21 @@ export function createInventory(db: Db) {
     },
 
     /**
+     * Puts units back on the shelf (an after-sale's return came back in good order): on hand grows
+     * at the location (the default warehouse unless given); a SKU without a level there gets one.
+     */
+    async restock(q: Q, lines: StockLine[]): Promise<void> {
+      const merged = mergeStockLines(lines, await defaultLocation(q));
+      if (!merged) throw new KoiError('inventory.bad_quantity');
+      const now = clock.now();
+      for (const l of merged) {
+        await q.insert(inventoryLevels).values({ skuId: l.skuId, locationId: l.locationId, onHand: l.qty, reserved: 0, updatedAt: now })
+          .onConflictDoUpdate({ target: [inventoryLevels.skuId, inventoryLevels.locationId], set: { onHand: sql`${inventoryLevels.onHand} + ${l.qty}`, updatedAt: now } });
+      }
+      await announce(q, merged.map((l) => l.skuId), 'set');
+    },
+
+    /**
      * Forgets the stock of SKUs that no longer exist (removed from their product). Refused while
      * units of one are held for an order in progress: that order must finish or be cancelled first.
      */

@@ -4,8 +4,23 @@ import type { Db } from '../../platform/db.ts';
 import { aliyunSms, type SmsProvider } from './providers/sms.ts';
 import { aliyunSmsSimulator, listSimulatedSms } from './providers/aliyun-sms.simulator.ts';
 import { fetchTransport } from './providers/http-transport.ts';
+import type { Jobs } from '../../platform/jobs.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { App } from '../../platform/http.ts';
+import { wechatSubscribe, WECHAT_API_BASE } from './providers/wechat-subscribe.ts';
+import { wechatSubscribeSimulator } from './providers/wechat-subscribe.simulator.ts';
+import { WECHAT_TEMPLATES } from './order-templates.rules.ts';
+import { preferencesStore } from './preferences.ts';
+import { notifier, DELIVER_QUEUE, type Contacts, type NotifyInput } from './notify.ts';
+import { deliverer } from './deliver.ts';
+import { registerNotificationRoutes } from './notifications.routes.ts';
+import { registerWechatSubscribeSimRoutes } from './wechat-sim.routes.ts';
+import type { Q } from '../../platform/db.ts';
+import './messaging.errors.ts';
 
 export type { SmsProvider, SmsMessage } from './providers/sms.ts';
+export type { OrderMessageData } from './order-templates.rules.ts';
+export type { NotifyInput } from './notify.ts';
 export { SmsSendError } from './providers/sms.ts';
 
 export type MessagingService = {
@@ -39,3 +54,49 @@ export function createMessaging(deps: { db: Db; config: Config }): MessagingServ
     simulatedSms: (opts) => listSimulatedSms(db, opts),
   };
 }
+
+const SWEEP_QUEUE = 'messaging.deliver-sweep';
+
+/**
+ * Notifications: `notify` records what to send to a shopper (channel by consent and reach, one row
+ * per event and channel) inside the caller's transaction; the `messaging.deliver` job sends it through
+ * the providers (WeChat subscribe messages, Aliyun SMS) with retries; a sweep every minute sends what a
+ * lost job left behind. Built after identity, which tells how to reach a shopper.
+ */
+export function createNotifications(deps: { db: Db; config: Config; log: Logger; jobs: Jobs; messaging: MessagingService; contacts: Contacts }) {
+  const { db, config, log, jobs } = deps;
+  const app = { appId: config.wechat.mpAppId, secret: config.wechat.mpSecret };
+  const simulator = config.providers === 'simulator' ? wechatSubscribeSimulator(db, app, Object.values(WECHAT_TEMPLATES)) : null;
+  const wechat = wechatSubscribe({ ...app, transport: simulator?.transport ?? fetchTransport, base: WECHAT_API_BASE });
+  const prefs = preferencesStore(db);
+  const n = notifier({ db, jobs, log, prefs, contacts: deps.contacts, signName: config.aliyunSms.signName });
+  const d = deliverer({ db, log, sms: deps.messaging.sms, wechat, notifier: n, prefs });
+
+  jobs.define<{ id: string }>(DELIVER_QUEUE, { retryLimit: 2, retryDelaySeconds: 30, expireInSeconds: 120 }, async ({ id }) => {
+    await d.deliver(id);
+  });
+  jobs.define(SWEEP_QUEUE, { retryLimit: 1, expireInSeconds: 120 }, async () => {
+    await d.deliverDue();
+  });
+
+  return {
+    /** Records one notification's messages inside `q` (an event subscriber's transaction). */
+    notify: (q: Q, input: NotifyInput) => n.notify(q, input),
+    /** Sends one queued message now (the deliver job's work). */
+    deliver: d.deliver,
+    /** Sends every due message (the sweep's work; tests run the queue with it). */
+    deliverDue: d.deliverDue,
+    preferences: prefs,
+    wechat,
+    /** Only in simulator mode: the simulated WeChat (grants, delivered messages, token expiry). */
+    wechatSimulator: simulator,
+    async schedule(): Promise<void> {
+      await jobs.schedule(SWEEP_QUEUE, '* * * * *');
+    },
+    registerRoutes(http: App): void {
+      registerNotificationRoutes(http, { db, prefs, contacts: deps.contacts, simulator });
+      if (simulator) registerWechatSubscribeSimRoutes(http, simulator);
+    },
+  };
+}
+export type Notifications = ReturnType<typeof createNotifications>;

@@ -5,6 +5,7 @@ import { shopperOwner, type CartService } from '../cart/index.ts';
 import { lineIssue } from '../cart/cart-lines.rules.ts';
 import { limitLeftByLine } from '../cart/cart-lines.rules.ts';
 import type { OrderPorts, PriceQuote } from './ports.ts';
+import { deliveryPart, type DeliveryPart } from './checkout-delivery.ts';
 
 export type DraftLine = { lineId: string; snapshot: SkuSnapshot; quantity: number };
 
@@ -15,6 +16,8 @@ export type CheckoutDraft = {
   lines: DraftLine[];
   address: TAddressSnapshot | null;
   quote: PriceQuote;
+  /** Express, pickup or local delivery: what the confirm page shows and the order keeps. */
+  delivery: DeliveryPart;
   /** Why it cannot be submitted, in the order a shopper can act on. */
   blockers: { error: KoiError; lineId: string | null }[];
 };
@@ -61,18 +64,9 @@ export async function checkoutDraft(deps: DraftDeps, customerId: string, input: 
   }
 
   const address = input.addressId ? await deps.ports.addresses.addressFor(customerId, input.addressId) : await deps.ports.addresses.defaultAddress(customerId);
-  let shippingFen = 0;
-  if (!address) blockers.push({ error: new KoiError('checkout.address_required'), lineId: null });
-  else if (lines.length) {
-    const shipping = await deps.ports.shipping.quote(lines.map((l) => ({
-      lineId: l.lineId, productId: l.snapshot.productId, templateId: l.snapshot.shippingTemplateId, quantity: l.quantity, unitWeightGrams: l.snapshot.weightGrams, subtotalFen: l.snapshot.priceFen * l.quantity,
-    })), { provinceCode: address.provinceCode, cityCode: address.cityCode }, lang);
-    shippingFen = shipping.feeFen;
-    for (const u of shipping.undeliverable) {
-      const line = lines.find((l) => l.lineId === u.lineId);
-      blockers.push({ error: new KoiError('checkout.undeliverable', { title: line?.snapshot.title ?? '' }), lineId: u.lineId });
-    }
-  }
+  const delivery = await deliveryPart(deps.ports, input, address, lines, lang);
+  blockers.push(...delivery.blockers);
+  const shippingFen = delivery.shippingFen;
   const quote = await deps.ports.pricing.quote({
     customerId, lines: lines.map((l) => ({ lineId: l.lineId, snapshot: l.snapshot, quantity: l.quantity })),
     couponIds: input.couponIds ?? 'best', shippingFen, lang, withCoupons: true,
@@ -82,7 +76,7 @@ export async function checkoutDraft(deps: DraftDeps, customerId: string, input: 
     blockers.push({ error: new KoiError('checkout.coupon_unusable', { reason }), lineId: null });
   }
   if (!lines.length && !blockers.length) blockers.push({ error: new KoiError('checkout.empty'), lineId: null });
-  return { customerId, fromCart, lines, address, quote, blockers };
+  return { customerId, fromCart, lines, address, quote, blockers, delivery };
 }
 
 /** The lines as the confirm page and the order show them. */

@@ -18,7 +18,7 @@ import { registerAdminOrderRoutes } from './order.routes.admin.ts';
 import type { OrderPorts } from './ports.ts';
 import './order.errors.ts';
 
-export type { OrderPorts, PriceQuote, LineQuote, PricingPort } from './ports.ts';
+export type { OrderPorts, PriceQuote, LineQuote, PricingPort, DeliveryPort, LocalOffer } from './ports.ts';
 export type { LineDiscount } from './order.tables.ts';
 
 const CLOSE_QUEUE = 'order.close-overdue';
@@ -67,6 +67,7 @@ export function createOrders(deps: Deps) {
         shippingFen: q.shippingFen, shippingDiscountFen: q.shippingDiscountFen, payableFen: q.payableFen,
         applied: q.applied, notApplied: q.notApplied, canSubmit: d.blockers.length === 0,
         blockers: d.blockers.map((b) => ({ code: b.error.code, message: b.error.localized(lang), lineId: b.lineId })),
+        delivery: d.delivery.preview,
       };
     },
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { OrderEvents, type TCloseReason, type TOrderClosedEvent, type TOrderCompletedEvent, type TOrderPaidEvent } from '@koi/contracts';
 import type { Db, Q } from '../../platform/db.ts';
 import { clock } from '../../platform/clock.ts';
@@ -87,6 +87,43 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (o.status !== 'pending_payment' && o.transactionId === p.transactionId) return; // this very payment, seen before
       deps.log.warn({ orderNo: o.orderNo, status: o.status, amountFen: p.amountFen }, 'payment for an order no longer awaiting it: refunding');
       await ports.payment.refundLate({ orderId: o.id, orderNo: o.orderNo, intentId: p.intentId, amountFen: p.amountFen });
+    },
+
+    /**
+     * paid → shipped inside `q` (the fulfilment work calls it when the last unit of a paid order left
+     * in a package); false when the order was not waiting to be shipped.
+     */
+    async ship(q: Q, orderId: string): Promise<boolean> {
+      const now = clock.now();
+      const [o] = await q.update(orders).set({ status: 'shipped', shippedAt: now, updatedAt: now })
+        .where(and(eq(orders.id, orderId), eq(orders.status, 'paid'))).returning({ id: orders.id });
+      return !!o;
+    },
+
+    /**
+     * paid → completed inside `q` when store staff hand a pickup order (到店自提) over; false when the
+     * order is not a paid pickup order (already handed over, refunded, or not a pickup).
+     */
+    async completePickup(q: Q, orderId: string): Promise<boolean> {
+      const now = clock.now();
+      const [o] = await q.update(orders).set({ status: 'completed', completedAt: now, updatedAt: now })
+        .where(and(eq(orders.id, orderId), eq(orders.status, 'paid'), eq(orders.deliveryMethod, 'pickup'))).returning();
+      if (!o) return false;
+      await publish<TOrderCompletedEvent>(q, OrderEvents.completed, { orderId, orderNo: o.orderNo, customerId: o.customerId, at: now.toISOString() });
+      return true;
+    },
+
+    /**
+     * paid / shipped / completed → closed (reason `refunded`) inside `q`, when after-sales refunded
+     * every unit. No `order.closed` event: that one means "closed unpaid" to its subscribers (stock
+     * and coupons go back, open trades close); `aftersale.refunded` with `orderFullyRefunded` tells
+     * the rest. False when the order was not in one of those statuses.
+     */
+    async closeRefunded(q: Q, orderId: string): Promise<boolean> {
+      const now = clock.now();
+      const [o] = await q.update(orders).set({ status: 'closed', closeReason: 'refunded', closedAt: now, updatedAt: now })
+        .where(and(eq(orders.id, orderId), inArray(orders.status, ['paid', 'shipped', 'completed']))).returning({ id: orders.id });
+      return !!o;
     },
 
     /** shipped → completed by the shopper (or the auto-confirm countdown of the fulfilment work). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ORDER_STATUSES } from '@koi/contracts';
 import { can, next, isTerminal, shopperActions, type OrderAction } from './order-state.rules.ts';
 
-const ACTIONS: OrderAction[] = ['pay', 'close', 'adjust_price', 'ship', 'confirm_receipt'];
+const ACTIONS: OrderAction[] = ['pay', 'close', 'adjust_price', 'ship', 'confirm_receipt', 'pick_up'];
 
 describe('order state machine', () => {
   it('walks the happy path and closes only unpaid orders', () => {
@@ -14,6 +14,8 @@ describe('order state machine', () => {
     expect(next('paid', 'close')).toBeNull();
     expect(next('pending_payment', 'adjust_price')).toBe('pending_payment');
     expect(next('closed', 'pay')).toBeNull();
+    expect(next('paid', 'pick_up')).toBe('completed');
+    expect(next('shipped', 'pick_up')).toBeNull();
   });
 
   it('never leaves a terminal state, and every sequence only ever moves forward', () => {

@@ -5,15 +5,17 @@ import type { TOrderStatus } from '@koi/contracts';
  * the status rather than being states of their own.
  *
  *   pending_payment ─pay→ paid ─ship→ shipped ─confirm/auto_confirm→ completed
+ *                             └─pick_up (到店自提: store staff verified the code)→ completed
  *          └─close (timeout, buyer, merchant)→ closed
+ *   paid / shipped / completed ─refund_close (every unit refunded by after-sales)→ closed
  */
-export type OrderAction = 'pay' | 'close' | 'adjust_price' | 'ship' | 'confirm_receipt';
+export type OrderAction = 'pay' | 'close' | 'adjust_price' | 'ship' | 'confirm_receipt' | 'pick_up' | 'refund_close';
 
 const ALLOWED: Record<TOrderStatus, readonly OrderAction[]> = {
   pending_payment: ['pay', 'close', 'adjust_price'],
-  paid: ['ship'],
-  shipped: ['confirm_receipt'],
-  completed: [],
+  paid: ['ship', 'pick_up', 'refund_close'],
+  shipped: ['confirm_receipt', 'refund_close'],
+  completed: ['refund_close'],
   closed: [],
 };
 
@@ -23,6 +25,9 @@ const TARGET: Record<OrderAction, TOrderStatus | null> = {
   adjust_price: null,
   ship: 'shipped',
   confirm_receipt: 'completed',
+  pick_up: 'completed',
+  /** After-sales refunded every unit (issue 6): the order closes with reason `refunded`. */
+  refund_close: 'closed',
 };
 
 export function can(status: TOrderStatus, action: OrderAction): boolean {

@@ -43,6 +43,7 @@ export function orderDetail(o: OrderRow, lines: OrderLineRow[]): TOrderDetail {
     completedAt: iso(o.completedAt),
     closedAt: iso(o.closedAt),
     actions: shopperActions(o.status),
+    delivery: o.delivery ?? { method: o.deliveryMethod, storeId: null, storeName: null, storeAddress: null, storePhone: null, slot: null, distanceMetres: null, feeFen: o.shippingFen },
   };
 }
 

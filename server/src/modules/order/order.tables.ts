@@ -1,5 +1,5 @@
 import { pgTable, text, timestamp, uuid, integer, bigint, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import type { TAddressSnapshot, TPriceNote } from '@koi/contracts';
+import type { TAddressSnapshot, TOrderDelivery, TPriceNote } from '@koi/contracts';
 
 const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -32,7 +32,7 @@ export const orders = pgTable(
     merchantRemark: text('merchant_remark').notNull().default(''),
     payChannel: text('pay_channel'),
     transactionId: text('transaction_id'),
-    closeReason: text('close_reason', { enum: ['payment_timeout', 'buyer_cancelled', 'merchant_closed'] }),
+    closeReason: text('close_reason', { enum: ['payment_timeout', 'buyer_cancelled', 'merchant_closed', 'refunded'] }),
     payDeadline: at('pay_deadline'),
     createdAt: at('created_at').notNull(),
     paidAt: at('paid_at'),
@@ -40,6 +40,11 @@ export const orders = pgTable(
     completedAt: at('completed_at'),
     closedAt: at('closed_at'),
     updatedAt: at('updated_at').notNull(),
+    /** Issue 6 point 3: express (default), pickup at a store, or local delivery from a store. */
+    deliveryMethod: text('delivery_method', { enum: ['express', 'pickup', 'local_delivery'] }).notNull().default('express'),
+    deliveryStoreId: uuid('delivery_store_id'),
+    /** The store, slot, distance and fee as checkout priced them; null for express. */
+    delivery: jsonb('delivery').$type<TOrderDelivery | null>(),
   },
   (t) => [
     uniqueIndex('orders_order_no_uq').on(t.orderNo),

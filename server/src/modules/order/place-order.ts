@@ -36,7 +36,10 @@ export async function placeOrder(
     // hundreds of orders a second it happens). The unique index decides; a taken number is drawn again.
     for (let tries = 0; ; tries++) {
       const [row] = await q.insert(orders).values({
-        id: orderId, orderNo, customerId: d.customerId, status: 'pending_payment', buyerMobile: mobile, address: d.address,
+        id: orderId, orderNo, customerId: d.customerId, status: 'pending_payment', buyerMobile: mobile,
+        // A pickup order goes nowhere: it keeps the store, not an address.
+        address: d.delivery.method === 'pickup' ? null : d.address,
+        deliveryMethod: d.delivery.method, deliveryStoreId: d.delivery.snapshot?.storeId ?? null, delivery: d.delivery.snapshot,
         itemsTotalFen: d.quote.itemsTotalFen, promotionDiscountFen: d.quote.promotionDiscountFen, couponDiscountFen: d.quote.couponDiscountFen,
         shippingFen: d.quote.shippingFen, shippingDiscountFen: d.quote.shippingDiscountFen, payableFen: d.quote.payableFen,
         applied: d.quote.applied, couponIds: d.quote.chosenCouponIds, buyerRemark: remark,

@@ -1,4 +1,4 @@
-import type { TAddressSnapshot, TCheckoutPreview, TOrderPayAction, TPayChannel, TPriceNote } from '@koi/contracts';
+import type { TAddressSnapshot, TCheckoutPreview, TCheckoutStore, TDeliverySlot, TOrderPayAction, TPayChannel, TPriceNote } from '@koi/contracts';
 import type { Q } from '../../platform/db.ts';
 import type { Lang } from '../../platform/errors.ts';
 import type { PricedLineInput } from '../cart/index.ts';
@@ -54,6 +54,18 @@ export type PaymentPort = {
   refundLate(input: { orderId: string; orderNo: string; intentId: string; amountFen: number }): Promise<void>;
 };
 
+/** Local delivery to an address: the store that serves it, or why none does. */
+export type LocalOffer =
+  | { ok: true; store: TCheckoutStore; distanceMetres: number; feeFen: number; slots: TDeliverySlot[] }
+  | { ok: false; reason: 'unlocated' | 'out_of_range' | 'no_store'; nearestMetres: number | null };
+
+/** Store pickup and local delivery (fulfilment + store), issue 6 point 3. */
+export type DeliveryPort = {
+  /** Stores offering pickup; nearest to the district first when it can be placed. */
+  pickupStores(near: { districtCode: string } | null): Promise<TCheckoutStore[]>;
+  localOffer(input: { districtCode: string; goodsFen: number; now: Date }): Promise<LocalOffer>;
+};
+
 export type ContactPort = { mobileOf(customerId: string): Promise<string | null> };
 
 export type OrderPorts = {
@@ -63,4 +75,5 @@ export type OrderPorts = {
   shipping: ShippingPort;
   payment: PaymentPort;
   contacts: ContactPort;
+  delivery: DeliveryPort;
 };

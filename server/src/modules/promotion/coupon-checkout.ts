@@ -43,6 +43,21 @@ export function createCouponCheckout(db: Db) {
         set status = case when valid_until <= ${now} then 'expired' else 'available' end, order_id = null, frozen_at = null, updated_at = ${now}
         where order_id = ${orderId} and status = 'frozen'`, q);
     },
+
+    /**
+     * used → available for the coupons an order used, each one the caller's rule lets back (the
+     * after-sales rule by validity; see aftersale/coupon-return.rules.ts). Again: nothing changes.
+     */
+    async restoreUsed(q: Q, orderId: string, comesBack: (validUntil: Date) => boolean): Promise<number> {
+      const used = await db.rows<{ id: string; valid_until: Date | string }>(sql`
+        select id, valid_until from promotion_coupons where order_id = ${orderId} and status = 'used'`, q);
+      const ids = used.filter((c) => comesBack(new Date(c.valid_until))).map((c) => c.id);
+      if (!ids.length) return 0;
+      const now = clock.now();
+      const back = await db.rows(sql`update promotion_coupons set status = 'available', order_id = null, used_at = null, updated_at = ${now}
+        where id = any(${uuidArray(ids)}) and status = 'used' returning id`, q);
+      return back.length;
+    },
   };
 }
 export type CouponCheckout = ReturnType<typeof createCouponCheckout>;

@@ -39,6 +39,8 @@ export function createPromotion(deps: { db: Db; registry?: KindRegistry; cacheTt
     freeze: checkout.freeze,
     consume: checkout.consume,
     release: checkout.release,
+    /** After-sales: coupons of an order refunded in full come back by its rule. */
+    restoreUsed: checkout.restoreUsed,
     registerRoutes(app: App) {
       registerAdminPromotionRoutes(app, { registry, promotions, templates });
       registerShopCouponRoutes(app, { db, claims, wallet });

@@ -4,14 +4,28 @@ import { clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { stores } from './store.tables.ts';
 import type { TStore } from '@koi/contracts';
+import type { App } from '../../platform/http.ts';
+import { createStoreProfiles } from './store-profiles.ts';
+import { registerStoreAdminRoutes } from './store.routes.admin.ts';
+import './store.errors.ts';
+
+export type { StoreProfiles } from './store-profiles.ts';
 
 /** Store names change rarely and are shown on many lists: kept for a short while, not per request. */
 const NAMES_TTL_MS = 30_000;
 
-/** Stores of the chain (门店). Basic for now: the multi-store issue adds hours, location, stock. */
+/**
+ * Stores of the chain (门店). `profiles` holds what pickup and local delivery need (address,
+ * GCJ-02 coordinates, hours, delivery bands and slots); the multi-store issue adds stock and guides.
+ */
 export function createStoreService(db: Db) {
   let names: { at: number; byId: Map<string, string> } | null = null;
+  const profiles = createStoreProfiles(db, () => { names = null; });
   return {
+    profiles,
+    registerRoutes(app: App): void {
+      registerStoreAdminRoutes(app, { profiles });
+    },
     async list(): Promise<TStore[]> {
       const rows = await db.run((q) => q.select().from(stores).orderBy(asc(stores.sort), asc(stores.name)));
       return rows.map(({ id, name, city, address }) => ({ id, name, city, address }));

@@ -52,7 +52,7 @@ describe('buildMenu', () => {
       expect(entries(perms('dashboard:view', 'product:view', 'marketing:view', 'staff:view'))).toEqual([
         'dashboard',
         'product: products, categories, collections',
-        'marketing: promotions, coupons, decoration, search-settings',
+        'marketing: promotions, coupons, loyalty, decoration, search-settings, messages',
         'staff',
       ]);
       // A store manager sees products but no marketing group at all.

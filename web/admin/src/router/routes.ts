@@ -1,4 +1,4 @@
-import { Brush, Collection, Discount, FolderOpened, Goods, List, Odometer, Search, Ticket, Tickets, User, Van } from '@element-plus/icons-vue';
+import { Medal, Brush, ChatDotRound, RefreshLeft, Collection, Discount, FolderOpened, Goods, List, Message, Odometer, Search, Ticket, Tickets, User, Van, Shop, Checked } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import './meta.ts';
 
@@ -22,6 +22,24 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'orders',
     component: () => import('@/views/orders/index.vue'),
     meta: { title: 'menu.orders', permission: 'order:view', menu: { icon: List, order: 11 } },
+  },
+  {
+    path: 'reviews',
+    name: 'reviews',
+    component: () => import('@/views/reviews/index.vue'),
+    meta: { title: 'menu.reviews', permission: 'review:view', menu: { icon: ChatDotRound, order: 13 } },
+  },
+  {
+    path: 'aftersales',
+    name: 'aftersales',
+    component: () => import('@/views/aftersales/index.vue'),
+    meta: { title: 'aftersale.menuTitle', permission: 'aftersale:view', menu: { icon: RefreshLeft, order: 12 } },
+  },
+  {
+    path: 'shipping-queue',
+    name: 'shipping-queue',
+    component: () => import('@/views/shipping-queue/index.vue'),
+    meta: { title: 'shippingQueue.menuTitle', permission: 'order:view', menu: { icon: Van, order: 11.5 } },
   },
   {
     path: 'orders/:id',
@@ -90,10 +108,34 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.searchSettings', permission: 'marketing:view', menu: { icon: Search, order: 17, group: 'marketing' } },
   },
   {
+    path: 'pickup',
+    name: 'pickup',
+    component: () => import('@/views/pickup/index.vue'),
+    meta: { title: 'pickup.title', permission: 'order:view', menu: { icon: Checked, order: 11.5 } },
+  },
+  {
+    path: 'stores',
+    name: 'stores',
+    component: () => import('@/views/stores/index.vue'),
+    meta: { title: 'stores.title', permission: 'store:view', menu: { icon: Shop, order: 24, group: 'settings' } },
+  },
+  {
     path: 'shipping-templates',
     name: 'shipping-templates',
     component: () => import('@/views/shipping-templates/index.vue'),
     meta: { title: 'menu.shippingTemplates', permission: 'shipping:view', menu: { icon: Van, order: 25, group: 'settings' } },
+  },
+  {
+    path: 'messages',
+    name: 'messages',
+    component: () => import('@/views/messages/index.vue'),
+    meta: { title: 'messages.menuTitle', permission: 'marketing:view', menu: { icon: Message, order: 18, group: 'marketing' } },
+  },
+  {
+    path: 'loyalty',
+    name: 'loyalty',
+    component: () => import('@/views/loyalty/index.vue'),
+    meta: { title: 'loyalty.menuTitle', permission: 'marketing:view', menu: { icon: Medal, order: 15.3, group: 'marketing' } },
   },
   {
     path: 'staff',

@@ -1,6 +1,12 @@
 import type { Messages } from './zh-CN';
 import order from './en.order';
 import address from './en.address';
+import review from './en.review';
+import notify from './en.notify';
+import aftersale from './en.aftersale';
+import member from './en.member';
+import delivery from './en.delivery';
+import tracking from './en.tracking';
 
 const en: Messages = {
   brand: {
@@ -191,6 +197,12 @@ const en: Messages = {
   },
   ...order,
   ...address,
+  ...review,
+  ...notify,
+  ...aftersale,
+  ...member,
+  ...delivery,
+  ...tracking,
 };
 
 export default en;

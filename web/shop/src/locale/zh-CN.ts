@@ -1,5 +1,11 @@
 import order from './zh-CN.order';
 import address from './zh-CN.address';
+import review from './zh-CN.review';
+import notify from './zh-CN.notify';
+import aftersale from './zh-CN.aftersale';
+import member from './zh-CN.member';
+import delivery from './zh-CN.delivery';
+import tracking from './zh-CN.tracking';
 
 /** Source of truth for message keys: en.ts must have the same shape. */
 const zhCN = {
@@ -191,6 +197,12 @@ const zhCN = {
   },
   ...order,
   ...address,
+  ...review,
+  ...notify,
+  ...aftersale,
+  ...member,
+  ...delivery,
+  ...tracking,
 } as const;
 
 /** Same tree as zh-CN with every leaf widened to string. */

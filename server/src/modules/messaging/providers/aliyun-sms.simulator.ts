@@ -9,6 +9,11 @@ import type { Transport, WireRequest } from './http-transport.ts';
 export const SIMULATED_TEMPLATES: Record<string, string> = {
   SMS_KOI_OTP: '您的验证码为${code}，${minutes}分钟内有效，请勿泄露于他人。',
   SMS_KOI_ORDER_SHIPPED: '您的订单${orderNo}已发货，${courier}运单号${trackingNo}。',
+  SMS_KOI_ORDER_PAID: '您的订单${orderNo}已支付${amount}元，我们会尽快为您安排发货。',
+  SMS_KOI_LOCAL_DELIVERY: '您的订单${orderNo}已由骑手取货配送，请保持电话畅通。',
+  SMS_KOI_ORDER_DELIVERED: '您的订单${orderNo}已送达，请及时查收。',
+  SMS_KOI_PICKUP_READY: '您的订单${orderNo}已可到${store}自提，取货码${code}。',
+  SMS_KOI_REFUND_DONE: '您的订单${orderNo}退款${amount}元已按原支付方式退回，请注意查收。',
 };
 
 type Reply = { Code: string; Message: string; RequestId: string; BizId?: string };

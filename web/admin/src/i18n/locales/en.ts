@@ -3,6 +3,12 @@ import shopWindow from './en.shop-window.ts';
 import shipping from './en.shipping.ts';
 import order from './en.order.ts';
 import promotion from './en.promotion.ts';
+import review from './en.review.ts';
+import aftersale from './en.aftersale.ts';
+import messages from './en.messages.ts';
+import delivery from './en.delivery.ts';
+import shipment from './en.shipment.ts';
+import loyalty from './en.loyalty.ts';
 import type zhCN from './zh-CN.ts';
 
 /** English; typed against zh-CN so a missing key fails the typecheck. */
@@ -66,6 +72,7 @@ const en: typeof zhCN = {
     searchSettings: 'Search settings',
     groupSettings: 'Settings',
     shippingTemplates: 'Shipping templates',
+    reviews: 'Reviews',
   },
   error: {
     forbiddenTitle: 'Access denied',
@@ -153,6 +160,7 @@ const en: typeof zhCN = {
     customer: { view: 'View customers', manage: 'Manage customers', reveal_pii: 'Reveal customer personal data' },
     order: { view: 'View orders', manage: 'Manage orders' },
     shipping: { view: 'View shipping templates', manage: 'Manage shipping templates' },
+    aftersale: { view: 'View after-sales', manage: 'Handle after-sales' },
     product: { view: 'View products', manage: 'Manage products' },
     marketing: { view: 'View marketing', manage: 'Manage marketing' },
     finance: { view: 'View finance' },
@@ -163,5 +171,11 @@ const en: typeof zhCN = {
   ...shipping,
   ...order,
   ...promotion,
+  ...review,
+  ...aftersale,
+  ...messages,
+  ...delivery,
+  ...shipment,
+  ...loyalty,
 };
 export default en;

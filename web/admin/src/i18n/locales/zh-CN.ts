@@ -3,6 +3,12 @@ import shopWindow from './zh-CN.shop-window.ts';
 import shipping from './zh-CN.shipping.ts';
 import order from './zh-CN.order.ts';
 import promotion from './zh-CN.promotion.ts';
+import review from './zh-CN.review.ts';
+import aftersale from './zh-CN.aftersale.ts';
+import messages from './zh-CN.messages.ts';
+import delivery from './zh-CN.delivery.ts';
+import shipment from './zh-CN.shipment.ts';
+import loyalty from './zh-CN.loyalty.ts';
 
 /** Simplified Chinese: the source of truth for every message key; `en.ts` must have the same shape. */
 export default {
@@ -65,6 +71,7 @@ export default {
     searchSettings: '搜索设置',
     groupSettings: '设置',
     shippingTemplates: '运费模板',
+    reviews: '评价管理',
   },
   error: {
     forbiddenTitle: '没有权限',
@@ -152,6 +159,7 @@ export default {
     customer: { view: '查看客户', manage: '管理客户', reveal_pii: '查看客户隐私信息' },
     order: { view: '查看订单', manage: '管理订单' },
     shipping: { view: '查看运费模板', manage: '管理运费模板' },
+    aftersale: { view: '查看售后', manage: '处理售后' },
     product: { view: '查看商品', manage: '管理商品' },
     marketing: { view: '查看营销', manage: '管理营销' },
     finance: { view: '查看财务' },
@@ -162,4 +170,10 @@ export default {
   ...shipping,
   ...order,
   ...promotion,
+  ...review,
+  ...aftersale,
+  ...messages,
+  ...delivery,
+  ...shipment,
+  ...loyalty,
 };

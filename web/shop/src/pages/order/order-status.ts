@@ -15,6 +15,7 @@ const CLOSE_REASON: Record<TCloseReason, MessageKey> = {
   payment_timeout: 'order.closedTimeout',
   buyer_cancelled: 'order.closedByBuyer',
   merchant_closed: 'order.closedByMerchant',
+  refunded: 'order.closedRefunded',
 };
 
 export function statusKey(status: TOrderStatus): MessageKey {

@@ -1,0 +1,3 @@
+import { defineNouns } from '../../platform/errors.ts';
+
+defineNouns({ store: { zh: '门店', en: 'store' } });

@@ -1,0 +1,48 @@
+import type zhCNReview from './zh-CN.review';
+
+type Shape = { [K in keyof typeof zhCNReview]: { [L in keyof (typeof zhCNReview)[K]]: string } };
+
+const enReview: Shape = {
+  review: {
+    title: 'Reviews',
+    goodRate: 'Positive',
+    count: '{n} reviews',
+    none: 'No reviews yet',
+    viewAll: 'View all',
+    anonymous: 'Anonymous',
+    pinned: 'Featured',
+    reply: 'Shop reply: ',
+    followUp: 'Follow-up after {days} days',
+    followUpSameDay: 'Follow-up the same day',
+    loadMore: 'Load more',
+    noMore: 'No more reviews',
+    writeTitle: 'Write reviews',
+    write: 'Review',
+    viewMine: 'My reviews',
+    rateIt: 'Rating',
+    placeholder: 'How is the glaze, the feel, the use? (up to 500 characters)',
+    addPhoto: 'Add photo',
+    photoLimit: 'Up to 9',
+    anonymousOption: 'Post anonymously',
+    submit: 'Post review',
+    submitted: 'Review posted',
+    held: 'Submitted; it appears after moderation',
+    hidden: 'The shop has hidden this review',
+    pending: 'In moderation',
+    followUpAction: 'Add a follow-up',
+    followUpPlaceholder: 'After some time with it, what do you think now?',
+    followUpSubmit: 'Post follow-up',
+    notYet: 'You can review once the order is completed',
+    closed: 'The time to review has passed',
+    uploading: 'Uploading…',
+    chooseStars: 'Choose a rating first',
+    orderNo: 'Order {no}',
+    tag_all: 'All',
+    tag_photos: 'With photos',
+    tag_good: 'Positive',
+    tag_neutral: 'Neutral',
+    tag_bad: 'Negative',
+    tag_follow_up: 'Follow-ups',
+  },
+};
+export default enReview;

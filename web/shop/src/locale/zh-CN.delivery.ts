@@ -1,0 +1,30 @@
+/** 配送方式、到店自提与同城配送 (issue 6 point 3). en.delivery.ts has the same shape. */
+const zhCNDelivery = {
+  delivery: {
+    title: '配送方式',
+    express: '快递',
+    pickup: '到店自提',
+    local: '同城配送',
+    chooseStore: '选择自提门店',
+    storeHours: '营业时间',
+    todayHours: '今日 {hours}',
+    todayClosed: '今日休息',
+    distance: '距你约 {km} 公里',
+    localFrom: '由 {store} 配送 · 约 {km} 公里',
+    fee: '配送费 {fee}',
+    feeFree: '免配送费',
+    chooseSlot: '选择送达时间',
+    noSlots: '近几天没有可选的送达时间',
+    slotToday: '今天',
+    slotTomorrow: '明天',
+    pickupCode: '提货码',
+    pickupHint: '到店后向店员出示提货码或二维码',
+    pickedUp: '已提货',
+    pickupPending: '付款后生成提货码',
+    pickupStore: '自提门店',
+    call: '联系门店',
+    slot: '送达时间',
+    localStore: '配送门店',
+  },
+};
+export default zhCNDelivery;
