@@ -28,6 +28,7 @@ import { linkOrderEvents } from './links/order-events.ts';
 import { linkOrderDelivery } from './links/order-delivery.ts';
 import { createPayment } from './modules/payment/index.ts';
 import { createPromotion } from './modules/promotion/index.ts';
+import { registerPromotionDryRun } from './modules/promotion/dry-run.routes.admin.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createReviews } from './modules/review/index.ts';
 import { createLoyalty } from './modules/loyalty/index.ts';
@@ -97,7 +98,8 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   const promotion = createPromotion({ db });
   const fulfilment = createFulfilment({ db });
   // Cart and order need each other (purchase limits ↔ checkout from the cart): the cart asks late.
-  const pricing = orderPricing(promotion);
+  const loyalty = createLoyalty({ db, log, jobs, bus, payment, identity, publicUrl: config.publicUrl });
+  const pricing = orderPricing(promotion, loyalty, { hasOrdered: (c) => orders!.hasOrdered(c) });
   let orders: ReturnType<typeof createOrders> | null = null;
   const cart = createCart({ db, catalog, price: pricing.cartPrice, purchased: (c, p, q) => orders!.purchased(c, p, q) });
   orders = createOrders({
@@ -105,7 +107,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
     staffName: identity.staffName,
   });
   const delivery = linkOrderDelivery({ db, bus, orders, stores, staffName: identity.staffName });
-  orders.bind({ ...orderPorts({ pricing: pricing.port, promotion, customer, fulfilment, payment, identity }), delivery: delivery.offers });
+  orders.bind({ ...orderPorts({ pricing: pricing.port, promotion, customer, fulfilment, payment, identity, loyalty }), delivery: delivery.offers });
   linkOrderEvents(bus, { orders, payment, catalog });
   const notifications = createNotifications({ db, config, log, jobs, messaging, contacts: identity.contactsOf });
   linkOrderNotifications(bus, notifications);
@@ -128,13 +130,13 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   delivery.registerRoutes(app);
   cart.registerRoutes(app);
   orders.registerRoutes(app);
+  registerPromotionDryRun(app, { promotion, orders, catalog });
   const reviews = createReviews({ db, limiter, catalog, orders, identity });
   reviews.registerRoutes(app);
   catalog.useReviewSummary(async (productId) => {
     const s = await reviews.queries.summary(productId);
     return { count: s.total, goodRate: s.goodRatePercent === null ? null : s.goodRatePercent / 100 };
   });
-  const loyalty = createLoyalty({ db, log, jobs, bus, payment, identity, publicUrl: config.publicUrl });
   loyalty.registerRoutes(app);
   const aftersales = createAfterSales({ db, log, jobs, bus, catalog, orders, payment, inventory, promotion });
   aftersales.registerRoutes(app);

@@ -15,7 +15,7 @@ describe.each(DB_KINDS)('local delivery (同城配送) on %s', (kind) => {
     koi = await startKoi(kind);
     stores = await demoStores(koi);
     owner = await staffToken(koi, 'owner@koi.demo');
-  }, 180_000);
+  });
   afterAll(async () => { await koi?.dispose(); });
 
   const local = (slot?: Slot) => ({ method: 'local_delivery', ...(slot ? { slot } : {}) });

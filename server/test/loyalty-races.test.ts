@@ -12,7 +12,7 @@ describe.each(DB_KINDS)('loyalty ledgers under concurrency on %s', (kind) => {
   beforeAll(async () => {
     koi = await startKoi(kind);
     owner = await staffToken(koi, 'owner@koi.demo');
-  }, 240_000); // the whole demo is seeded: slow on a busy 2-core machine
+  });
   afterAll(async () => { await koi?.dispose(); });
   const drain = async () => { while ((await koi.bus.dispatchOnce()) > 0); };
   const customerOf = async (token: string): Promise<string> => (await call(koi, 'GET', '/api/shop/loyalty/me', undefined, { token })).body.customerId;

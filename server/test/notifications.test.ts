@@ -19,7 +19,7 @@ describe.each(DB_KINDS)('order notifications on %s', (kind) => {
     // The demo's own events (paid orders) go first, so each test sees only its own.
     while (await koi.bus.dispatchOnce()) { /* drain */ }
     await koi.notifications.deliverDue(500);
-  }, 240_000);
+  });
   afterAll(async () => koi?.dispose());
 
   async function emit(topic: string, payload: object): Promise<string> {

@@ -18,7 +18,7 @@ describe.each(DB_KINDS)('store pickup (到店自提) on %s', (kind) => {
     owner = await staffToken(koi, 'owner@koi.demo');
     hzManager = await managerOf(koi, stores.hz.id, 'mgr.pickup.hz@koi.test');
     shManager = await managerOf(koi, stores.sh.id, 'mgr.pickup.sh@koi.test');
-  }, 180_000);
+  });
   afterAll(async () => { await koi?.dispose(); });
 
   /** A paid pickup order at 杭州西湖店; returns the order and its code. */

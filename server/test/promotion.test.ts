@@ -27,7 +27,10 @@ describe.each(DB_KINDS)('promotion module on %s', (kind) => {
   it('seeds the demo 满减 and the new-customer coupon, held by two demo shoppers', async () => {
     const list = await call(koi, 'GET', '/api/admin/promotions', undefined, { token: owner });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((p: { summary: { zh: string }; state: string }) => [p.summary.zh, p.state])).toEqual([['满 ¥300 减 ¥30，满 ¥600 减 ¥80', 'running']]);
+    // Newest first: this week's 限时折扣 on one 公道杯 SKU, 满 ¥199 包邮, 茶杯满 2 件 9 折, then the 满减.
+    const seeded = list.body.items.map((p: { kind: string; summary: { zh: string }; state: string }) => [p.kind, p.summary.zh, p.state]);
+    expect(seeded.slice(1)).toEqual([['free_shipping_over', '满 ¥199 包邮', 'running'], ['full_discount', '满 2 件打 9折', 'running'], ['full_reduction', '满 ¥300 减 ¥30，满 ¥600 减 ¥80', 'running']]);
+    expect(seeded[0]).toEqual(['timed_discount', expect.stringMatching(/ 至 .*：8\.5折$/), 'running']);
     const templates = await call(koi, 'GET', '/api/admin/coupon-templates', undefined, { token: owner });
     // The demo orders (order seed) may already have used them.
     expect(templates.body.items[0]).toMatchObject({ name: '新客满 ¥200 减 ¥20', issuedCount: 2 });
@@ -39,7 +42,8 @@ describe.each(DB_KINDS)('promotion module on %s', (kind) => {
 
   it('serves the kinds with their generated form fields, to marketing staff only', async () => {
     const res = await call(koi, 'GET', '/api/admin/promotions/kinds', undefined, { token: owner });
-    expect(res.body.promotions.map((k: { kind: string }) => k.kind)).toEqual(['full_reduction']);
+    expect(res.body.promotions.map((k: { kind: string }) => k.kind)).toEqual(['full_reduction', 'full_discount', 'bundle_price', 'first_order', 'timed_discount', 'free_shipping_over']);
+    expect(res.body.coupons.map((k: { kind: string; name: { zh: string } }) => [k.kind, k.name.zh])).toEqual([['amount_off', '满减券'], ['no_threshold', '无门槛券'], ['percent_off', '折扣券'], ['shipping_off', '运费券'], ['exchange', '商品兑换券']]);
     expect(res.body.coupons[0].fields.map((f: { key: string; type: string }) => [f.key, f.type])).toEqual([['thresholdFen', 'fen'], ['amountFen', 'fen']]);
     expect((await call(koi, 'GET', '/api/admin/promotions/kinds', undefined, { token: service })).status).toBe(403);
     expect((await call(koi, 'POST', '/api/admin/promotions', MJ, { token: service })).status).toBe(403);

@@ -16,7 +16,7 @@ describe.each(DB_KINDS)('review photos on %s', (kind) => {
     koi = await startKoi(kind, { env: { KOI_DATA_DIR: dataDir } });
     alice = await buyer(koi, '13700004001');
     bob = await buyer(koi, '13700004002');
-  }, 240_000); // boot + demo seed: slow on two busy cores
+  });
   afterAll(async () => {
     await koi?.dispose();
     rmSync(dataDir, { recursive: true, force: true });

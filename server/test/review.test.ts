@@ -13,7 +13,7 @@ describe.each(DB_KINDS)('reviews on %s', (kind) => {
     owner = await staffToken(koi, 'owner@koi.demo');
     alice = await buyer(koi, '13700001001');
     bob = await buyer(koi, '13700001002');
-  }, 240_000); // boot + demo seed: slow on two busy cores
+  });
   afterAll(async () => koi?.dispose());
 
   it('only the buyer rates only lines of a completed order, once per line', async () => {

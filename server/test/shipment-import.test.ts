@@ -33,7 +33,7 @@ describe.each(DB_KINDS)('batch shipping from Excel on %s', (kind) => {
   beforeAll(async () => {
     koi = await startKoi(kind, { workers: true, env: { KOI_DATA_DIR: dataDir } });
     owner = await staffToken(koi, 'owner@koi.demo');
-  }, 180_000); // seeding the demo merchant takes a while on a busy machine
+  });
   afterAll(async () => {
     await koi?.dispose();
     rmSync(dataDir, { recursive: true, force: true });

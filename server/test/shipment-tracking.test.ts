@@ -14,7 +14,7 @@ describe.each(DB_KINDS)('courier tracking through the Kuaidi100 simulator on %s'
   beforeAll(async () => {
     koi = await startKoi(kind);
     owner = await staffToken(koi, 'owner@koi.demo');
-  }, 180_000); // seeding the demo merchant takes a while on a busy machine
+  });
   afterAll(async () => { await koi?.dispose(); });
   // Staff sessions last hours; the tests move the clock by days.
   beforeEach(async () => { owner = await staffToken(koi, 'owner@koi.demo'); });

@@ -10,7 +10,7 @@ describe.each(DB_KINDS)('shipping orders on %s', (kind) => {
   beforeAll(async () => {
     koi = await startKoi(kind);
     owner = await staffToken(koi, 'owner@koi.demo');
-  }, 180_000); // seeding the demo merchant takes a while on a busy machine
+  });
   afterAll(async () => { await koi?.dispose(); });
 
   const ship = (orderId: string, packages: unknown[], token = owner) => call(koi, 'POST', `/api/admin/shipping/orders/${orderId}/ship`, { packages }, { token });
@@ -93,6 +93,11 @@ describe.each(DB_KINDS)('shipping orders on %s', (kind) => {
     expect(toShip.status).toBe(200);
     const row = toShip.body.items.find((i: { orderId: string }) => i.orderId === o.orderId);
     expect(row).toMatchObject({ orderNo: o.orderNo, mobile: '137****0006', shipment: null });
+    // Only express orders wait here: the demo's paid pickup order is the store's, not the warehouse's.
+    expect(toShip.body.counts.to_ship).toBe(toShip.body.items.length);
+    const pickups = await koi.db.rows<{ id: string }>(sql`select id from orders where delivery_method = 'pickup' and status = 'paid'`);
+    expect(pickups.length).toBeGreaterThan(0);
+    expect(toShip.body.items.map((i: { orderId: string }) => i.orderId)).not.toContain(pickups[0]!.id);
     const shipped = await call(koi, 'GET', '/api/admin/shipping/queue?tab=shipped', undefined, { token: owner });
     expect(shipped.body.items.length).toBeGreaterThan(0);
     expect(shipped.body.counts.shipped).toBeGreaterThanOrEqual(shipped.body.items.length);

@@ -36,3 +36,4 @@ export * from './store/store-profile.ts';
 export * from './fulfilment/pickup.ts';
 export * from './messaging/notifications.ts';
 export * from './loyalty/loyalty.ts';
+export * from './promotion/dry-run.ts';

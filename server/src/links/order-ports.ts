@@ -3,6 +3,7 @@ import type { Lang } from '../platform/errors.ts';
 import type { Identity } from '../modules/identity/index.ts';
 import type { PaymentService } from '../modules/payment/index.ts';
 import type { PromotionService } from '../modules/promotion/index.ts';
+import type { LoyaltyService } from '../modules/loyalty/index.ts';
 import type { Fulfilment } from '../modules/fulfilment/index.ts';
 import type { OrderPorts, PricingPort } from '../modules/order/index.ts';
 
@@ -14,6 +15,7 @@ type Customer = {
 /** Binds what checkout needs to the modules that own it (see modules/order/ports.ts). */
 export function orderPorts(deps: {
   pricing: PricingPort; promotion: PromotionService; customer: Customer; fulfilment: Fulfilment; payment: PaymentService; identity: Identity;
+  loyalty: Pick<LoyaltyService, 'points' | 'wallet'>;
 }): Omit<OrderPorts, 'delivery'> {
   // `delivery` (pickup, local delivery) is bound in app.ts from links/order-delivery.ts.
   const { promotion, payment, identity } = deps;
@@ -46,6 +48,22 @@ export function orderPorts(deps: {
       closeFor: async (orderId) => { await payment.closePayable('order', orderId); },
       refundLate: async ({ orderId, intentId, amountFen }) => {
         await payment.refund({ intentId, payableType: 'order', payableId: orderId, refundNo: `late-${intentId}`, amountFen, reason: '订单已关闭或金额已变更，款项原路退回' });
+      },
+    },
+    // Held per order under the ref `order:<id>` (the loyalty ledgers' convention for an order's entries).
+    loyalty: {
+      async freeze(q, { customerId, orderId, points, balanceFen }) {
+        const ref = `order:${orderId}`;
+        if (points > 0) await deps.loyalty.points.freeze(q, { customerId, ref, amount: points });
+        if (balanceFen > 0) await deps.loyalty.wallet.freeze(q, { customerId, ref, amountFen: balanceFen });
+      },
+      async consume(q, orderId) {
+        await deps.loyalty.points.consume(q, `order:${orderId}`);
+        await deps.loyalty.wallet.consume(q, `order:${orderId}`);
+      },
+      async release(q, orderId) {
+        await deps.loyalty.points.release(q, `order:${orderId}`);
+        await deps.loyalty.wallet.release(q, `order:${orderId}`);
       },
     },
     contacts: { mobileOf: async (customerId) => (await identity.contactsOf(customerId)).phone },

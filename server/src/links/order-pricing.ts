@@ -4,7 +4,24 @@ import type { Lang } from '../platform/errors.ts';
 import { couponOptions, priceCart } from '../modules/pricing/index.ts';
 import type { PromotionService } from '../modules/promotion/index.ts';
 import type { PricedLineInput, SelectionPrice } from '../modules/cart/index.ts';
-import type { LineDiscount, PriceQuote, PricingPort } from '../modules/order/index.ts';
+import type { LineDiscount, LoyaltyChoice, PriceQuote, PricingPort } from '../modules/order/index.ts';
+
+/** What checkout asks of the loyalty module: spendable points and balance, and the merchant's redeem rule. */
+export type CheckoutLoyalty = { forCheckout(customerId: string): Promise<{ points: number; walletFen: number; redeem: { perYuan: number; capPercent: number } }> };
+
+type Held = Awaited<ReturnType<CheckoutLoyalty['forCheckout']>>;
+
+/** The points asked for: all spendable (true), at most N (a number), none (false). */
+function pointsAsked(choice: LoyaltyChoice, held: Held): number {
+  if (choice.points === true) return held.points;
+  if (choice.points === false) return 0;
+  return Math.min(choice.points, held.points);
+}
+const pointsInput = (held: Held, requested: number): TPricingInput['points'] =>
+  held.points > 0 && requested > 0 ? { requested, balance: held.points, perYuan: held.redeem.perYuan, capPercent: held.redeem.capPercent } : null;
+
+/** Facts of the order module the engine's kinds need (首单优惠: has this shopper ordered before). */
+export type OrderFacts = { hasOrdered(customerId: string): Promise<boolean> };
 
 const pick = (t: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? t.en : t.zh);
 
@@ -21,10 +38,11 @@ function walletOptions(base: Omit<TPricingInput, 'coupons'>, wallet: TPricingCou
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const firsts = [...groups.values()].map((g) => g[0]!);
-  const { options, bestId } = firsts.length ? couponOptions(base, firsts) : { options: [], bestId: null };
+  const { options, bestId, bestIds } = firsts.length ? couponOptions(base, firsts) : { options: [], bestId: null, bestIds: [] };
   const byFirst = new Map(options.map((o) => [o.couponId, o]));
   return {
     bestId,
+    bestIds,
     options: [...groups.values()].flatMap((g) => g.map((coupon) => ({ ...byFirst.get(g[0]!.id)!, couponId: coupon.id, coupon }))),
   };
 }
@@ -33,7 +51,7 @@ function walletOptions(base: Omit<TPricingInput, 'coupons'>, wallet: TPricingCou
  * The pricing engine fed from the promotion module: the active promotions (cached there), the
  * shopper's coupons, the catalog's prices as the lines carry them. Pure engine, I/O here.
  */
-export function orderPricing(promotion: PromotionService): { port: PricingPort; cartPrice: (customerId: string | null, lines: PricedLineInput[], lang: Lang) => Promise<SelectionPrice> } {
+export function orderPricing(promotion: PromotionService, loyalty: CheckoutLoyalty, facts?: OrderFacts): { port: PricingPort; cartPrice: (customerId: string | null, lines: PricedLineInput[], lang: Lang) => Promise<SelectionPrice> } {
   async function baseInput(customerId: string | null, lines: PricedLineInput[], shippingFen: number): Promise<Omit<TPricingInput, 'coupons'>> {
     const now = clock.now();
     return {
@@ -41,7 +59,7 @@ export function orderPricing(promotion: PromotionService): { port: PricingPort; 
         lineId: l.lineId, skuId: l.snapshot.skuId, productId: l.snapshot.productId, categoryIds: l.snapshot.categoryIds,
         quantity: l.quantity, unitPriceFen: l.snapshot.priceFen, listPriceFen: l.snapshot.listPriceFen, weightGrams: l.snapshot.weightGrams,
       })),
-      context: { customerId, memberLevelId: null, isFirstOrder: false, now: now.toISOString() },
+      context: { customerId, memberLevelId: null, isFirstOrder: !!customerId && !!facts && !(await facts.hasOrdered(customerId)), now: now.toISOString() },
       promotions: await promotion.activeFor(now),
       points: null,
       shippingFen,
@@ -60,13 +78,21 @@ export function orderPricing(promotion: PromotionService): { port: PricingPort; 
   }
 
   const port: PricingPort = {
-    async quote({ customerId, lines, couponIds, shippingFen, lang, withCoupons }): Promise<PriceQuote> {
+    async quote({ customerId, lines, couponIds, shippingFen, lang, withCoupons, loyalty: choice }): Promise<PriceQuote> {
       const base = await baseInput(customerId, lines, shippingFen);
       const wallet: TPricingCoupon[] = withCoupons && customerId ? await promotion.availableFor(customerId, clock.now()) : [];
-      const { options, bestId } = walletOptions(base, wallet);
-      const chosenIds = couponIds === 'best' ? (bestId ? [bestId] : []) : couponIds;
+      const { options, bestIds } = walletOptions(base, wallet);
+      const chosenIds = couponIds === 'best' ? bestIds : couponIds;
       const chosen = wallet.filter((c) => chosenIds.includes(c.id));
-      const priced = priceCart({ ...base, coupons: chosen });
+      // Points and stored value come last (the engine's fixed stages): one run at the most points
+      // allowed (the row's "可用 N 积分抵 ¥X"), one with the shopper's choice.
+      const held = choice && customerId ? await loyalty.forCheckout(customerId) : null;
+      const asked = held && choice ? pointsAsked(choice, held) : 0;
+      const atMost = held && held.points > 0 ? priceCart({ ...base, coupons: chosen, points: pointsInput(held, held.points) }) : null;
+      const priced = priceCart({
+        ...base, coupons: chosen, points: held ? pointsInput(held, asked) : null,
+        storedValue: held && choice?.balance && held.walletFen > 0 ? { balanceFen: held.walletFen, requestedFen: null } : null,
+      });
       const { applied, hints } = notes(priced, lang);
       const unknown = chosenIds.filter((id) => !wallet.some((c) => c.id === id));
       const notApplied: TPriceNote[] = [
@@ -88,7 +114,7 @@ export function orderPricing(promotion: PromotionService): { port: PricingPort; 
       return {
         lines: new Map(priced.lines.map((l) => {
           const discounts: LineDiscount[] = l.discounts.map((d) => ({ source: d.source, sourceId: d.sourceId, label: pick(d.label, lang), amountFen: d.amountFen }));
-          return [l.lineId, { unitPriceFen: l.unitPriceFen, subtotalFen: l.amountFen, discounts, discountFen: l.discountFen, payableFen: l.payableFen }];
+          return [l.lineId, { unitPriceFen: l.unitPriceFen, subtotalFen: l.amountFen, discounts, discountFen: l.discountFen, payableFen: l.payableFen, balanceFen: l.storedValueFen }];
         })),
         itemsTotalFen: t.itemsFen,
         promotionDiscountFen: t.discounts.item + t.discounts.order,
@@ -101,6 +127,17 @@ export function orderPricing(promotion: PromotionService): { port: PricingPort; 
         coupons,
         chosenCouponIds: usedCoupons,
         rejectedCouponIds: couponIds === 'best' ? [] : couponIds.filter((id) => !usedCoupons.includes(id)),
+        points: held && held.points > 0 ? {
+          balance: held.points, perYuan: held.redeem.perYuan, capPercent: held.redeem.capPercent,
+          usable: atMost?.points?.used ?? 0, usableFen: atMost?.totals.pointsFen ?? 0,
+          used: priced.points?.used ?? 0, valueFen: t.pointsFen, chosen: asked > 0,
+        } : null,
+        balance: held && held.walletFen > 0 ? {
+          balanceFen: held.walletFen, usableFen: Math.min(held.walletFen, t.payableFen), usedFen: t.storedValueFen, chosen: !!choice?.balance,
+        } : null,
+        pointsUsed: priced.points?.used ?? 0,
+        pointsFen: t.pointsFen,
+        balanceFen: t.storedValueFen,
       };
     },
   };

@@ -18,6 +18,8 @@ export const ZLoyaltySettings = z.strictObject({
     signin: z.array(z.number().int().min(0).max(10_000)).min(1).max(7),
     firstOrder: z.number().int().min(0).max(1_000_000),
     clawback: z.enum(['proportional', 'full_refund_only', 'none']),
+    /** 积分抵扣 at checkout: `perYuan` points are worth ¥1, and points pay at most `capPercent` % of the order. Omitted: 100 points = ¥1, up to 50 %. */
+    redeem: z.strictObject({ perYuan: z.number().int().min(1).max(100_000), capPercent: z.number().int().min(0).max(100) }).optional(),
   }),
   growth: z.strictObject({
     perYuan: z.number().int().min(0).max(100),

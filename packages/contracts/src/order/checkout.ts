@@ -25,6 +25,10 @@ export const ZCheckoutInput = z.object({
   remark: z.string().trim().max(200).default(''),
   /** Omitted: express delivery to the address. */
   delivery: ZCheckoutDelivery.optional(),
+  /** 积分抵扣: true — as many points as the cap allows; a number — at most that many; false/omitted — none. */
+  usePoints: z.union([z.boolean(), z.number().int().min(0).max(1_000_000_000)]).optional(),
+  /** 余额支付: true — the stored-value balance pays as much as it can; false/omitted — none. */
+  useBalance: z.boolean().optional(),
 });
 export type TCheckoutInput = z.input<typeof ZCheckoutInput>;
 
@@ -74,6 +78,34 @@ export const ZCheckoutDeliveryPreview = z.object({
 });
 export type TCheckoutDeliveryPreview = z.infer<typeof ZCheckoutDeliveryPreview>;
 
+/** The points row of the confirm page ("可用 N 积分抵 ¥X"), all computed by the server. */
+export const ZCheckoutPoints = z.object({
+  balance: z.number().int(),
+  /** The merchant's rate: this many points are worth ¥1. */
+  perYuan: z.number().int(),
+  /** At most this % of the order may be paid with points. */
+  capPercent: z.number().int(),
+  /** The most points this order can use, and what they take off. */
+  usable: z.number().int(),
+  usableFen: ZFen,
+  /** What the shopper's choice uses now (0 when the switch is off). */
+  used: z.number().int(),
+  valueFen: ZFen,
+  chosen: z.boolean(),
+});
+export type TCheckoutPoints = z.infer<typeof ZCheckoutPoints>;
+
+/** The balance row of the confirm page ("余额 ¥Y"). */
+export const ZCheckoutBalance = z.object({
+  balanceFen: ZFen,
+  /** What the balance could pay on this order. */
+  usableFen: ZFen,
+  /** What it pays with the shopper's choice (0 when the switch is off). */
+  usedFen: ZFen,
+  chosen: z.boolean(),
+});
+export type TCheckoutBalance = z.infer<typeof ZCheckoutBalance>;
+
 /** The confirm page, computed by the server. `canSubmit` false lists why in `blockers`. */
 export const ZCheckoutPreview = z.object({
   lines: z.array(ZOrderLine),
@@ -91,6 +123,15 @@ export const ZCheckoutPreview = z.object({
   canSubmit: z.boolean(),
   blockers: z.array(ZCheckoutBlocker),
   delivery: ZCheckoutDeliveryPreview.optional(),
+  /** Points and stored value (issue 8); null when the shopper has none to use. */
+  points: ZCheckoutPoints.nullable().optional(),
+  balance: ZCheckoutBalance.nullable().optional(),
+  /** Taken off by points (included in `payableFen`'s reduction). */
+  pointsFen: ZFen.optional(),
+  /** Paid from the balance (part of `payableFen`). */
+  balanceFen: ZFen.optional(),
+  /** What is left for WeChat/Alipay: `payableFen − balanceFen`. */
+  cashPayableFen: ZFen.optional(),
 });
 export type TCheckoutPreview = z.infer<typeof ZCheckoutPreview>;
 

@@ -112,6 +112,12 @@ export const ZOrderDetail = ZOrderSummary.extend({
   actions: z.array(z.enum(['pay', 'cancel', 'confirm_receipt'])),
   /** Express orders written before issue 6 may leave it out. */
   delivery: ZOrderDelivery.optional(),
+  /** 积分抵扣 (issue 8): points spent and the fen they took off. */
+  pointsUsed: z.number().int().optional(),
+  pointsFen: ZFen.optional(),
+  /** 余额支付: the part of `payableFen` paid from the stored-value balance; the rest (`cashFen`) through WeChat/Alipay. */
+  balanceFen: ZFen.optional(),
+  cashFen: ZFen.optional(),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 

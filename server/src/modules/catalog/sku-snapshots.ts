@@ -15,6 +15,8 @@ export type SkuSnapshot = {
   image: string | null;
   priceFen: number;
   listPriceFen: number | null;
+  /** 成本价 of one unit; null when the merchant has not entered one (the promotion dry-run's margin). */
+  costPriceFen: number | null;
   weightGrams: number;
   /** The product's category and its parent (coupon and promotion scopes match either). */
   categoryIds: string[];
@@ -28,7 +30,7 @@ export type SkuSnapshot = {
 
 type Row = {
   sku_id: string; product_id: string; title: string; spec_values: string[]; sku_image: string | null; product_image: string | null;
-  price_fen: number | string; list_price_fen: number | string | null; weight_grams: number | null; category_id: string;
+  price_fen: number | string; list_price_fen: number | string | null; cost_price_fen: number | string | null; weight_grams: number | null; category_id: string;
   parent_id: string | null; purchase_limit: number | null; shipping_template_id: string | null; status: string; deleted_at: Date | string | null;
 };
 
@@ -39,7 +41,7 @@ export async function skuSnapshots(db: Db, inventory: InventoryService, skuIds: 
   if (!ids.length) return out;
   const rows = await db.rows<Row>(sql`
     select s.id as sku_id, s.product_id, p.title, s.spec_values, s.image_url as sku_image, p.images->>0 as product_image,
-           s.price_fen, s.list_price_fen, s.weight_grams, p.category_id, c.parent_id, p.purchase_limit, p.shipping_template_id, p.status, p.deleted_at
+           s.price_fen, s.list_price_fen, s.cost_price_fen, s.weight_grams, p.category_id, c.parent_id, p.purchase_limit, p.shipping_template_id, p.status, p.deleted_at
     from catalog_skus s
     join catalog_products p on p.id = s.product_id
     left join catalog_categories c on c.id = p.category_id
@@ -56,6 +58,7 @@ export async function skuSnapshots(db: Db, inventory: InventoryService, skuIds: 
       image: r.sku_image ?? r.product_image,
       priceFen: price,
       listPriceFen: listPrice !== null && listPrice > price ? listPrice : null,
+      costPriceFen: r.cost_price_fen === null ? null : Number(r.cost_price_fen),
       weightGrams: r.weight_grams ?? 0,
       categoryIds: r.parent_id ? [r.category_id, r.parent_id] : [r.category_id],
       purchaseLimit: r.purchase_limit,

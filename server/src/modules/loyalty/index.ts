@@ -2,7 +2,7 @@ import {
   AfterSaleEvents, OrderEvents, PaymentEvents,
   type TAfterSaleRefundedEvent, type TOrderCompletedEvent, type TOrderPaidEvent, type TPaymentSucceededEvent,
 } from '@koi/contracts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Q } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -19,6 +19,8 @@ import { createOrderPoints } from './order-points.ts';
 import { createRecharges, type RechargePayments } from './recharges.ts';
 import { createLoyaltyQueries } from './loyalty-queries.ts';
 import { findDrift, runLedgerCheck } from './ledger-check.ts';
+import { balancesOf } from './ledger.ts';
+import { DEFAULT_REDEEM, type RedeemRule } from './points.rules.ts';
 import { registerShopLoyaltyRoutes } from './loyalty.routes.shop.ts';
 import { registerAdminLoyaltyRoutes } from './loyalty.routes.admin.ts';
 import './loyalty.errors.ts';
@@ -107,6 +109,11 @@ export function createLoyalty(deps: Deps) {
     recharges,
     queries,
     adjust,
+    /** What checkout offers (issue 8): the points and balance the customer can spend now, and the merchant's redeem rule. */
+    async forCheckout(customerId: string, q?: Q): Promise<{ points: number; walletFen: number; redeem: RedeemRule }> {
+      const [bal, settings] = [await balancesOf(db, customerId, q), await config.settings(q)];
+      return { points: bal.points, walletFen: bal.wallet_principal + bal.wallet_bonus, redeem: settings.points.redeem ?? DEFAULT_REDEEM };
+    },
     /** The ledger invariants over the whole database: an empty list when all hold. */
     findDrift: () => findDrift(db),
     runLedgerCheck: () => runLedgerCheck(db, log),

@@ -17,6 +17,8 @@ export type LoyaltySettings = {
     signin: number[];
     firstOrder: number;
     clawback: ClawbackRule;
+    /** 积分抵扣 at checkout (issue 8); absent in settings saved before it: DEFAULT_REDEEM. */
+    redeem?: RedeemRule;
   };
   growth: {
     /** Growth value per ¥1 paid. */
@@ -25,6 +27,11 @@ export type LoyaltySettings = {
     windowMonths: number;
   };
 };
+
+/** `perYuan` points are worth ¥1; points pay at most `capPercent` % of what is left after discounts. */
+export type RedeemRule = { perYuan: number; capPercent: number };
+/** Like most Chinese malls: 100 points = ¥1, up to half the order. */
+export const DEFAULT_REDEEM: RedeemRule = { perYuan: 100, capPercent: 50 };
 
 export const DEFAULT_SETTINGS: LoyaltySettings = {
   points: { perYuan: 1, earnAt: 'completed', expiry: { mode: 'rolling', months: 12 }, signin: [5, 5, 10, 10, 15, 15, 30], firstOrder: 100, clawback: 'proportional' },

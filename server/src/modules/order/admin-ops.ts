@@ -32,6 +32,8 @@ export function createAdminOps(deps: { db: Db; queries: OrderQueries; ports: Ord
         const [locked] = await q.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), eq(orders.status, 'pending_payment'))).for('update');
         if (!locked) throw new KoiError('order.not_pending');
         const { order, lines } = await deps.queries.one(orderId, null, q);
+        // The balance part is already held for this amount; a new price would leave it wrong. The shopper cancels and orders again.
+        if (order.balanceFen > 0) throw new KoiError('order.adjust_balance_held');
         const shares = spreadAdjustment(lines.map((l) => l.payableFen), lines.map((l) => l.subtotalFen), input.itemsPayableFen);
         if (!shares) throw new KoiError('order.adjust_invalid', { maxYuan: formatYuan(lines.reduce((n, l) => n + l.subtotalFen, 0)) });
         for (const [i, l] of lines.entries()) {

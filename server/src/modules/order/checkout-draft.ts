@@ -70,13 +70,29 @@ export async function checkoutDraft(deps: DraftDeps, customerId: string, input: 
   const quote = await deps.ports.pricing.quote({
     customerId, lines: lines.map((l) => ({ lineId: l.lineId, snapshot: l.snapshot, quantity: l.quantity })),
     couponIds: input.couponIds ?? 'best', shippingFen, lang, withCoupons: true,
+    loyalty: { points: input.usePoints ?? false, balance: input.useBalance ?? false },
   });
   for (const id of quote.rejectedCouponIds) {
     const reason = quote.notApplied.find((n) => n.sourceId === id)?.text ?? '';
     blockers.push({ error: new KoiError('checkout.coupon_unusable', { reason }), lineId: null });
   }
+  blockers.push(...loyaltyBlockers(input, quote));
   if (!lines.length && !blockers.length) blockers.push({ error: new KoiError('checkout.empty'), lineId: null });
   return { customerId, fromCart, lines, address, quote, blockers, delivery };
+}
+
+/**
+ * The shopper asked for points or balance they do not have (any more: a parallel checkout spent
+ * them): refused with the loyalty module's 409 rather than placing an order that silently asks
+ * for more cash than they chose. `usePoints: N` needs all N points; `true` needs some.
+ */
+function loyaltyBlockers(input: TCheckoutInput, quote: PriceQuote): CheckoutDraft['blockers'] {
+  const out: CheckoutDraft['blockers'] = [];
+  const have = quote.points?.balance ?? 0;
+  const asked = input.usePoints ?? false;
+  if ((asked === true && have === 0) || (typeof asked === 'number' && asked > have)) out.push({ error: new KoiError('loyalty.insufficient_points'), lineId: null });
+  if (input.useBalance && quote.payableFen > 0 && (quote.balance?.balanceFen ?? 0) === 0) out.push({ error: new KoiError('loyalty.insufficient_balance'), lineId: null });
+  return out;
 }
 
 /** The lines as the confirm page and the order show them. */
@@ -91,4 +107,9 @@ export function draftLines(d: CheckoutDraft): TOrderLine[] {
       payableFen: q?.payableFen ?? s.priceFen * l.quantity,
     };
   });
+}
+
+/** Each line's share of the balance payment (largest remainder, from the pricing engine). */
+export function draftLineBalances(d: CheckoutDraft): number[] {
+  return d.lines.map((l) => d.quote.lines.get(l.lineId)?.balanceFen ?? 0);
 }

@@ -18,8 +18,10 @@ import { registerAdminOrderRoutes } from './order.routes.admin.ts';
 import type { OrderPorts } from './ports.ts';
 import './order.errors.ts';
 
-export type { OrderPorts, PriceQuote, LineQuote, PricingPort, DeliveryPort, LocalOffer } from './ports.ts';
+export type { OrderPorts, PriceQuote, LineQuote, PricingPort, DeliveryPort, LocalOffer, LoyaltyPort, LoyaltyChoice } from './ports.ts';
 export type { LineDiscount } from './order.tables.ts';
+/** For after-sales (issue 8): a line refund's balance part (→ loyalty.wallet.refundToBalance) and provider part. */
+export { splitLineRefund, type LineMoney } from './balance-refund.rules.ts';
 
 const CLOSE_QUEUE = 'order.close-overdue';
 
@@ -57,6 +59,7 @@ export function createOrders(deps: Deps) {
     admin,
     bind(p: OrderPorts) { bound = p; },
     purchased: queries.purchased,
+    hasOrdered: (customerId: string) => queries.hasOrdered(customerId),
 
     async preview(customerId: string, input: TCheckoutInput, lang: Lang): Promise<TCheckoutPreview> {
       const d = await checkoutDraft(draftDeps, customerId, input, lang);
@@ -68,6 +71,7 @@ export function createOrders(deps: Deps) {
         applied: q.applied, notApplied: q.notApplied, canSubmit: d.blockers.length === 0,
         blockers: d.blockers.map((b) => ({ code: b.error.code, message: b.error.localized(lang), lineId: b.lineId })),
         delivery: d.delivery.preview,
+        points: q.points, balance: q.balance, pointsFen: q.pointsFen, balanceFen: q.balanceFen, cashPayableFen: q.payableFen - q.balanceFen,
       };
     },
 
@@ -92,13 +96,14 @@ export function createOrders(deps: Deps) {
     async pay(orderId: string, customerId: string, channel: TPayChannel, clientIp: string, returnUrl?: string) {
       const { order, lines } = await queries.one(orderId, customerId);
       if (order.status !== 'pending_payment') {
-        if (order.status === 'paid' && order.payableFen === 0) return { kind: 'none' as const };
+        if (order.status === 'paid' && order.payableFen - order.balanceFen === 0) return { kind: 'none' as const };
         throw new KoiError('order.not_pending');
       }
       const first = lines[0]?.title ?? '';
       const description = (lines.length > 1 ? `${first} 等${lines.length}件商品` : first).slice(0, 120);
       return ports.payment.start({
-        orderId, orderNo: order.orderNo, amountFen: order.payableFen, description, channel, customerId, clientIp,
+        // The balance part is already held: the provider collects only the rest.
+        orderId, orderNo: order.orderNo, amountFen: order.payableFen - order.balanceFen, description, channel, customerId, clientIp,
         expiresAt: order.payDeadline ?? new Date(), returnUrl,
       });
     },

@@ -22,25 +22,30 @@ const linesOf = (q: Q, orderId: string) => q.select().from(orderLines).where(eq(
 export function createLifecycle(deps: LifecycleDeps) {
   const { db, inventory, ports } = deps;
 
-  /** pending_payment → paid inside `q`; false when the order was not waiting for payment. */
+  /**
+   * pending_payment → paid inside `q`; false when the order was not waiting for payment.
+   * `how.amountFen` is what a provider collected: the payable less the balance part. `paid_fen`
+   * is what the shopper paid in all (provider + balance).
+   */
   async function markPaid(q: Q, orderId: string, how: Paid): Promise<boolean> {
     const now = clock.now();
     const [o] = await q.update(orders)
-      .set({ status: 'paid', paidFen: how.amountFen, paidAt: now, payChannel: how.channel, transactionId: how.transactionId, payDeadline: null, updatedAt: now })
-      .where(and(eq(orders.id, orderId), eq(orders.status, 'pending_payment'), eq(orders.payableFen, how.amountFen)))
+      .set({ status: 'paid', paidFen: sql`${how.amountFen}::bigint + ${orders.balanceFen}`, paidAt: now, payChannel: how.channel, transactionId: how.transactionId, payDeadline: null, updatedAt: now })
+      .where(and(eq(orders.id, orderId), eq(orders.status, 'pending_payment'), sql`${orders.payableFen} - ${orders.balanceFen} = ${how.amountFen}::bigint`))
       .returning();
     if (!o) return false;
+    if (o.pointsUsed > 0 || o.balanceFen > 0) await ports.loyalty.consume(q, orderId);
     const lines = await linesOf(q, orderId);
     await inventory.commit(q, lines.map((l) => ({ skuId: l.skuId, qty: l.quantity })));
     if (o.couponIds.length) await ports.coupons.consume(q, orderId);
     await publish<TOrderPaidEvent>(q, OrderEvents.paid, {
-      orderId, orderNo: o.orderNo, customerId: o.customerId, payableFen: o.payableFen, paidFen: how.amountFen, channel: how.channel, at: now.toISOString(),
+      orderId, orderNo: o.orderNo, customerId: o.customerId, payableFen: o.payableFen, paidFen: o.paidFen, channel: how.channel, at: now.toISOString(),
       lines: lines.map((l) => ({ lineId: l.id, skuId: l.skuId, productId: l.productId, quantity: l.quantity, payableFen: l.payableFen })),
     });
     return true;
   }
 
-  /** pending_payment → closed: stock, purchase-limit counts and coupons go back, all in one transaction. */
+  /** pending_payment → closed: stock, purchase-limit counts, coupons, points and balance go back, all in one transaction. */
   async function close(orderId: string, reason: TCloseReason, guard: { customerId?: string } = {}): Promise<boolean> {
     return db.tx(async (q) => {
       const now = clock.now();
@@ -57,6 +62,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         from (select unnest(${sql.param([...perProduct.keys()])}::uuid[]) as product_id, unnest(${sql.param([...perProduct.values()])}::int[]) as qty) v
         where c.customer_id = ${o.customerId} and c.product_id = v.product_id`);
       if (o.couponIds.length) await ports.coupons.release(q, orderId);
+      if (o.pointsUsed > 0 || o.balanceFen > 0) await ports.loyalty.release(q, orderId);
       await publish<TOrderClosedEvent>(q, OrderEvents.closed, { orderId, orderNo: o.orderNo, customerId: o.customerId, reason, at: now.toISOString() });
       return true;
     });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { TAdminOrderQuery, TOrderStatus } from '@koi/contracts';
+import type { TAdminOrderQuery, TDeliveryMethod, TOrderStatus } from '@koi/contracts';
 import type { Db, Q } from '../../platform/db.ts';
 import { KoiError } from '../../platform/errors.ts';
 import { uuidArray } from '../inventory/index.ts';
@@ -7,7 +7,7 @@ import { orderLines, orderPriceAdjustments, orderPurchaseCounts, orders } from '
 import type { OrderLineRow, OrderRow } from './order-views.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export type AdminFilter = { status: string; q?: string; createdFrom?: string; createdTo?: string };
+export type AdminFilter = { status: string; q?: string; createdFrom?: string; createdTo?: string; deliveryMethod?: TDeliveryMethod };
 
 /** Reads of orders; lines of many orders come in one statement. */
 export function createOrderQueries(db: Db) {
@@ -29,6 +29,7 @@ export function createOrderQueries(db: Db) {
   function adminWhere(f: AdminFilter): SQL | undefined {
     const conds: (SQL | undefined)[] = [];
     if (f.status !== 'all') conds.push(eq(orders.status, f.status as TOrderStatus));
+    if (f.deliveryMethod) conds.push(eq(orders.deliveryMethod, f.deliveryMethod));
     if (f.createdFrom) conds.push(gte(orders.createdAt, new Date(f.createdFrom)));
     if (f.createdTo) conds.push(lte(orders.createdAt, new Date(f.createdTo)));
     const term = f.q?.replace(/\s+/g, '');
@@ -91,6 +92,13 @@ export function createOrderQueries(db: Db) {
 
     adjustments: (orderId: string, q?: Q) =>
       db.run((x) => x.select().from(orderPriceAdjustments).where(eq(orderPriceAdjustments.orderId, orderId)).orderBy(asc(orderPriceAdjustments.at)), q),
+
+    /** Whether the shopper has an order that was not closed unpaid (the pricing fact "not a first order"). */
+    async hasOrdered(customerId: string, q?: Q): Promise<boolean> {
+      const [row] = await db.run((x) => x.select({ id: orders.id }).from(orders)
+        .where(and(eq(orders.customerId, customerId), or(sql`${orders.status} <> 'closed'`, sql`${orders.paidAt} is not null`))).limit(1), q);
+      return !!row;
+    },
 
     /** Units of each product the shopper holds in orders not closed (the purchase-limit counter). */
     async purchased(customerId: string, productIds: string[], q?: Q): Promise<Map<string, number>> {

@@ -44,6 +44,10 @@ export function orderDetail(o: OrderRow, lines: OrderLineRow[]): TOrderDetail {
     closedAt: iso(o.closedAt),
     actions: shopperActions(o.status),
     delivery: o.delivery ?? { method: o.deliveryMethod, storeId: null, storeName: null, storeAddress: null, storePhone: null, slot: null, distanceMetres: null, feeFen: o.shippingFen },
+    pointsUsed: o.pointsUsed,
+    pointsFen: o.pointsFen,
+    balanceFen: o.balanceFen,
+    cashFen: o.payableFen - o.balanceFen,
   };
 }
 

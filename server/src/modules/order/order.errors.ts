@@ -13,5 +13,6 @@ export const OrderErrors = defineErrors({
   'order.not_pending': { status: 409, zh: '订单当前状态不能进行此操作', en: 'The order is not in a state that allows this' },
   'order.not_shipped': { status: 409, zh: '订单尚未发货，不能确认收货', en: 'The order has not been shipped yet' },
   'order.adjust_invalid': { status: 422, zh: '改价后的金额不能高于原价 {maxYuan}', en: 'The new amount cannot exceed the original {maxYuan}' },
+  'order.adjust_balance_held': { status: 409, zh: '该订单部分使用余额支付，不能改价', en: 'Part of this order is paid from the balance; its price cannot be changed' },
   'order.pay_channel_unsupported': { status: 422, zh: '该支付方式在当前环境不可用', en: 'This payment method is not available here' },
 });

@@ -45,6 +45,11 @@ export const orders = pgTable(
     deliveryStoreId: uuid('delivery_store_id'),
     /** The store, slot, distance and fee as checkout priced them; null for express. */
     delivery: jsonb('delivery').$type<TOrderDelivery | null>(),
+    /** Issue 8: points spent (积分抵扣, already a line discount) and the fen they took off. */
+    pointsUsed: integer('points_used').notNull().default(0),
+    pointsFen: fen('points_fen'),
+    /** The part of `payable_fen` paid from the stored-value balance; `payable_fen − balance_fen` goes through a provider. */
+    balanceFen: fen('balance_fen'),
   },
   (t) => [
     uniqueIndex('orders_order_no_uq').on(t.orderNo),
@@ -77,6 +82,8 @@ export const orderLines = pgTable(
     discounts: jsonb('discounts').$type<LineDiscount[]>().notNull(),
     discountFen: fen('discount_fen'),
     payableFen: fen('payable_fen'),
+    /** The line's share of the order's `balance_fen` (largest remainder): its refund goes back to the balance. */
+    balanceFen: fen('balance_fen'),
   },
   (t) => [index('order_lines_order_idx').on(t.orderId, t.position), index('order_lines_product_idx').on(t.productId)],
 );

@@ -8,7 +8,7 @@ import { publish } from '../../platform/events.ts';
 import type { InventoryService } from '../inventory/index.ts';
 import { shopperOwner, type CartService } from '../cart/index.ts';
 import type { CheckoutDraft } from './checkout-draft.ts';
-import { draftLines } from './checkout-draft.ts';
+import { draftLineBalances, draftLines } from './checkout-draft.ts';
 import { orderLines, orders } from './order.tables.ts';
 import type { OrderPorts } from './ports.ts';
 
@@ -18,7 +18,8 @@ export type PlaceDeps = { db: Db; inventory: InventoryService; cart: CartService
  * Writes an order from a draft in one transaction: the order and its lines (prices, discounts and
  * product data snapshotted), stock reserved with conditional updates, purchase limits counted with
  * a conditional upsert, coupons frozen, bought lines out of the cart, `order.created` in the outbox.
- * Any refusal rolls all of it back. A zero-amount order is paid on the spot (`markPaid`).
+ * points and balance frozen (issue 8). Any refusal rolls all of it back. An order with nothing left
+ * for a provider (zero amount, or the balance pays it all) is paid on the spot (`markPaid`).
  */
 export async function placeOrder(
   deps: PlaceDeps, d: CheckoutDraft, remark: string,
@@ -30,6 +31,8 @@ export async function placeOrder(
   const orderId = newId();
   let orderNo = newOrderNo();
   const lines = draftLines(d);
+  const balances = draftLineBalances(d);
+  const { pointsUsed, pointsFen, balanceFen } = d.quote;
   const mobile = await deps.ports.contacts.mobileOf(d.customerId);
   await deps.db.tx(async (q) => {
     // Order numbers are time + 6 random digits: two in one second can collide (rarely, but at
@@ -42,7 +45,7 @@ export async function placeOrder(
         deliveryMethod: d.delivery.method, deliveryStoreId: d.delivery.snapshot?.storeId ?? null, delivery: d.delivery.snapshot,
         itemsTotalFen: d.quote.itemsTotalFen, promotionDiscountFen: d.quote.promotionDiscountFen, couponDiscountFen: d.quote.couponDiscountFen,
         shippingFen: d.quote.shippingFen, shippingDiscountFen: d.quote.shippingDiscountFen, payableFen: d.quote.payableFen,
-        applied: d.quote.applied, couponIds: d.quote.chosenCouponIds, buyerRemark: remark,
+        applied: d.quote.applied, couponIds: d.quote.chosenCouponIds, buyerRemark: remark, pointsUsed, pointsFen, balanceFen,
         payDeadline: new Date(now.getTime() + deps.payMinutes * 60_000), createdAt: now, updatedAt: now,
       }).onConflictDoNothing({ target: orders.orderNo }).returning({ id: orders.id });
       if (row) break;
@@ -52,7 +55,7 @@ export async function placeOrder(
     await q.insert(orderLines).values(lines.map((l, position) => ({
       id: newId(), orderId, position, skuId: l.skuId, productId: l.productId, title: l.title, specValues: l.specValues, image: l.image,
       quantity: l.quantity, listPriceFen: l.listPriceFen, unitPriceFen: l.unitPriceFen, subtotalFen: l.subtotalFen,
-      discounts: l.discounts, discountFen: l.discountFen, payableFen: l.payableFen,
+      discounts: l.discounts, discountFen: l.discountFen, payableFen: l.payableFen, balanceFen: balances[position] ?? 0,
     })));
     try {
       await deps.inventory.reserve(q, lines.map((l) => ({ skuId: l.skuId, qty: l.quantity })));
@@ -65,12 +68,15 @@ export async function placeOrder(
     }
     await countPurchases(q, deps.db, d);
     if (d.quote.chosenCouponIds.length) await deps.ports.coupons.freeze(q, d.quote.chosenCouponIds, d.customerId, orderId);
+    // Points and balance: conditional updates in the loyalty ledgers; short (a parallel checkout spent them) → 409, all rolled back.
+    if (pointsUsed > 0 || balanceFen > 0) await deps.ports.loyalty.freeze(q, { customerId: d.customerId, orderId, points: pointsUsed, balanceFen });
     if (d.fromCart) await deps.cart.removeSkus(q, shopperOwner(d.customerId), lines.map((l) => l.skuId));
     await publish<TOrderCreatedEvent>(q, OrderEvents.created, {
       orderId, orderNo, customerId: d.customerId, payableFen: d.quote.payableFen, at: now.toISOString(),
       lines: lines.map((l) => ({ lineId: l.id, skuId: l.skuId, productId: l.productId, quantity: l.quantity, payableFen: l.payableFen })),
     });
-    if (d.quote.payableFen === 0) await markPaid(q, orderId, { channel: 'none', transactionId: null, amountFen: 0 });
+    // Nothing left for a provider (free, or the balance pays it all): paid on the spot.
+    if (d.quote.payableFen - balanceFen === 0) await markPaid(q, orderId, { channel: balanceFen > 0 ? 'balance' : 'none', transactionId: null, amountFen: 0 });
   });
   return orderId;
 }

@@ -1,4 +1,4 @@
-import type { TAddressSnapshot, TCheckoutPreview, TCheckoutStore, TDeliverySlot, TOrderPayAction, TPayChannel, TPriceNote } from '@koi/contracts';
+import type { TAddressSnapshot, TCheckoutBalance, TCheckoutPoints, TCheckoutPreview, TCheckoutStore, TDeliverySlot, TOrderPayAction, TPayChannel, TPriceNote } from '@koi/contracts';
 import type { Q } from '../../platform/db.ts';
 import type { Lang } from '../../platform/errors.ts';
 import type { PricedLineInput } from '../cart/index.ts';
@@ -9,7 +9,8 @@ import type { LineDiscount } from './order.tables.ts';
  * owning module's service (pricing + promotion, customer addresses, fulfilment's shipping templates,
  * payment); the order module never reads their tables.
  */
-export type LineQuote = { unitPriceFen: number; subtotalFen: number; discounts: LineDiscount[]; discountFen: number; payableFen: number };
+/** `balanceFen`: the line's share of the stored-value payment (largest remainder), so a refund knows its balance part. */
+export type LineQuote = { unitPriceFen: number; subtotalFen: number; discounts: LineDiscount[]; discountFen: number; payableFen: number; balanceFen: number };
 
 export type PriceQuote = {
   lines: Map<string, LineQuote>;
@@ -25,11 +26,31 @@ export type PriceQuote = {
   chosenCouponIds: string[];
   /** Coupons the shopper chose that cannot be used on this order (not theirs, held, expired, below threshold). */
   rejectedCouponIds: string[];
+  /** 积分抵扣 and 余额 (issue 8): the rows of the confirm page, and what this quote spends. */
+  points: TCheckoutPoints | null;
+  balance: TCheckoutBalance | null;
+  pointsUsed: number;
+  pointsFen: number;
+  /** Paid from the stored-value balance: part of `payableFen`; the rest goes through WeChat/Alipay. */
+  balanceFen: number;
 };
+
+/** The shopper's choice: points (true = as many as allowed, a number = at most that many) and balance. */
+export type LoyaltyChoice = { points: boolean | number; balance: boolean };
 
 export type PricingPort = {
   /** Prices lines with the active promotions and the coupons chosen (`'best'`: the server picks). */
-  quote(input: { customerId: string | null; lines: PricedLineInput[]; couponIds: string[] | 'best'; shippingFen: number; lang: Lang; withCoupons: boolean }): Promise<PriceQuote>;
+  quote(input: { customerId: string | null; lines: PricedLineInput[]; couponIds: string[] | 'best'; shippingFen: number; lang: Lang; withCoupons: boolean; loyalty?: LoyaltyChoice }): Promise<PriceQuote>;
+};
+
+/**
+ * Points and stored value held by an order (the loyalty module, inside the caller's transaction,
+ * idempotent per order): frozen at checkout (409 when short), spent when paid, back when closed unpaid.
+ */
+export type LoyaltyPort = {
+  freeze(q: Q, input: { customerId: string; orderId: string; points: number; balanceFen: number }): Promise<void>;
+  consume(q: Q, orderId: string): Promise<void>;
+  release(q: Q, orderId: string): Promise<void>;
 };
 
 export type CouponPort = {
@@ -76,4 +97,5 @@ export type OrderPorts = {
   payment: PaymentPort;
   contacts: ContactPort;
   delivery: DeliveryPort;
+  loyalty: LoyaltyPort;
 };

@@ -5,7 +5,7 @@
  */
 export { priceCart } from './price-cart.rules.ts';
 export { quoteRefund, RefundQuantityError } from './refund.rules.ts';
-export { couponOptions, type CouponOption } from './coupon-options.rules.ts';
+export { couponOptions, bestCoupons, type CouponOption } from './coupon-options.rules.ts';
 export { allocate } from './allocate.rules.ts';
 export { KINDS, kindRegistry, type KindRegistry } from './kinds/registry.ts';
 export { describeKind, describeKinds, argFields } from './kinds/describe-args.ts';
@@ -14,3 +14,12 @@ export { definePromotionKind, defineCouponKind } from './kinds/kind.ts';
 export { REASON_CODES } from './reasons.ts';
 export { ZFullReductionArgs, type TFullReductionArgs } from './kinds/full-reduction.kind.ts';
 export { ZAmountOffArgs, type TAmountOffArgs } from './kinds/amount-off.kind.ts';
+export { ZFullDiscountArgs, type TFullDiscountArgs } from './kinds/full-discount.kind.ts';
+export { ZFreeShippingOverArgs, type TFreeShippingOverArgs } from './kinds/free-shipping-over.kind.ts';
+export { ZTimedDiscountArgs, type TTimedDiscountArgs } from './kinds/timed-discount.kind.ts';
+export { ZBundlePriceArgs, type TBundlePriceArgs } from './kinds/bundle-price.kind.ts';
+export { ZFirstOrderArgs, type TFirstOrderArgs } from './kinds/first-order.kind.ts';
+export { ZPercentOffArgs, type TPercentOffArgs } from './kinds/percent-off.kind.ts';
+export { ZNoThresholdArgs, type TNoThresholdArgs } from './kinds/no-threshold.kind.ts';
+export { ZShippingOffArgs, type TShippingOffArgs } from './kinds/shipping-off.kind.ts';
+export { ZExchangeArgs, type TExchangeArgs } from './kinds/exchange.kind.ts';

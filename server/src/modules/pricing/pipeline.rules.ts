@@ -84,11 +84,18 @@ export function evaluate(s: State, env: Env, c: Candidate): KindOutcome {
 }
 
 /** What a discount outcome would really take: its amount, capped at what its lines (or the fee) have left. */
-function available(s: State, c: Candidate, o: DiscountOutcome | ShippingOutcome): number {
+function available(s: State, env: Env, c: Candidate, o: DiscountOutcome | ShippingOutcome): number {
   if (o.type === 'shipping') return s.shippingRemaining;
   let sum = 0;
-  for (const i of c.eligible) sum += s.remaining[i]!;
+  for (const i of targets(env, c, o)) sum += s.remaining[i]!;
   return sum;
+}
+
+/** The lines a goods discount is spread over: the candidate's eligible lines, or the subset the kind named. */
+function targets(env: Env, c: Candidate, o: DiscountOutcome): number[] {
+  if (!o.onLineIds) return c.eligible;
+  const only = new Set(o.onLineIds);
+  return c.eligible.filter((i) => only.has(env.input.lines[i]!.lineId));
 }
 
 export function label(c: { source: TDiscountSource; name: string }): TLocalText {
@@ -97,7 +104,7 @@ export function label(c: { source: TDiscountSource; name: string }): TLocalText 
 
 /** Takes the discount off, allocated by largest remainder over the eligible lines' remaining amounts. */
 export function applyDiscount(s: State, env: Env, c: Candidate, o: DiscountOutcome | ShippingOutcome): void {
-  const avail = available(s, c, o);
+  const avail = available(s, env, c, o);
   const amount = Math.min(o.amountFen, avail);
   const stage: TPricingStage = c.stage;
   const lineIds: string[] = [];
@@ -106,10 +113,11 @@ export function applyDiscount(s: State, env: Env, c: Candidate, o: DiscountOutco
     s.shares.push({ line: -1, source: c.source, sourceId: c.id, stage, label: label(c), amountFen: amount });
     s.totals.shipping += amount;
   } else {
-    const parts = allocate(amount, c.eligible.map((i) => s.remaining[i]!));
+    const on = targets(env, c, o);
+    const parts = allocate(amount, on.map((i) => s.remaining[i]!));
     parts.forEach((a, k) => {
       if (a === 0) return;
-      const i = c.eligible[k]!;
+      const i = on[k]!;
       s.remaining[i]! -= a;
       s.shares.push({ line: i, source: c.source, sourceId: c.id, stage, label: label(c), amountFen: a });
       lineIds.push(env.input.lines[i]!.lineId);
@@ -150,7 +158,7 @@ export function runGroups(s: State, env: Env, groups: readonly Group[], from: nu
         continue;
       }
       if (o.type === 'prices') continue; // not allowed here; evaluate() already refused it
-      const take = Math.min(o.amountFen, available(s, c, o));
+      const take = Math.min(o.amountFen, available(s, env, c, o));
       if (take === 0) s.notApplied.push(rejection(c.source, { id: c.id, kind: c.kind.kind, name: c.name }, reasons.nothingToDiscount()));
       else ok.push({ c, o, take });
     }

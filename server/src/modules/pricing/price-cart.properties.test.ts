@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { TPricedOrder, TPricingCoupon, TPricingInput, TPricingPromotion, TRefundItem, TScope } from '@koi/contracts';
+import type { TPricingCoupon, TPricingInput, TPricingPromotion, TRefundItem, TScope } from '@koi/contracts';
 import { priceCart } from './price-cart.rules.ts';
 import { quoteRefund } from './refund.rules.ts';
 import { NOW, amountOffCoupon, fullReduction, line } from './pricing-fixtures.ts';
 import { TEST_KINDS } from './test-kinds.ts';
+import { checkBalanced, shuffled } from './pricing-checks.ts';
 
 /** KOI_FC_SCALE=20 for a deeper search than the default runs. */
 const SCALE = Number(process.env.KOI_FC_SCALE ?? 1);
@@ -58,39 +59,6 @@ const input: fc.Arbitrary<TPricingInput> = fc.record({
 }).map(({ member, ...rest }) => ({ ...rest, context: { customerId: 'c1', memberLevelId: member ? 'gold' : null, isFirstOrder: false, now: NOW } }));
 
 const price = (i: TPricingInput) => priceCart(i, TEST_KINDS);
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
-function checkBalanced(r: TPricedOrder, i: TPricingInput): void {
-  expect(r.totals.payableFen).toBeGreaterThanOrEqual(0);
-  for (const l of r.lines) {
-    expect(l.payableFen).toBeGreaterThanOrEqual(0);
-    expect(l.amountFen - sum(l.discounts.map((d) => d.amountFen))).toBe(l.payableFen);
-    expect(l.storedValueFen + l.cashFen).toBe(l.payableFen);
-    expect(l.cashFen).toBeGreaterThanOrEqual(0);
-  }
-  expect(r.shipping.payableFen).toBeGreaterThanOrEqual(0);
-  expect(sum(r.lines.map((l) => l.payableFen)) + r.shipping.payableFen).toBe(r.totals.payableFen);
-  expect(r.totals.payableFen).toBe(r.totals.itemsFen - r.totals.discountFen + i.shippingFen - r.totals.pointsFen);
-  expect(r.totals.storedValueFen + r.totals.cashPayableFen).toBe(r.totals.payableFen);
-  // Allocation exact: every applied discount is the sum of its shares.
-  const shares = [...r.lines.flatMap((l) => l.discounts), ...r.shipping.discounts];
-  for (const a of r.applied) expect(sum(shares.filter((s) => s.sourceId === a.sourceId).map((s) => s.amountFen))).toBe(a.amountFen);
-  expect(sum(shares.filter((s) => s.source === 'points').map((s) => s.amountFen))).toBe(r.totals.pointsFen);
-  expect(sum(r.lines.map((l) => l.points)) + r.shipping.points).toBe(r.points?.used ?? 0);
-  if (i.points) expect(r.points!.used).toBeLessThanOrEqual(Math.min(i.points.requested, i.points.balance));
-}
-
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let k = out.length - 1; k > 0; k--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (k + 1);
-    [out[k], out[j]] = [out[j]!, out[k]!];
-  }
-  return out;
-}
-
 describe('priceCart properties', () => {
   it('payable ≥ 0, no line below zero, lines + shipping sum to the total, every allocation exact', () => {
     fc.assert(fc.property(input, (i) => checkBalanced(price(i), i)), { numRuns: 400 * SCALE });

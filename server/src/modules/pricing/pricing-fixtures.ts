@@ -28,3 +28,13 @@ export function cart(lines: TPricingLine[], more: Partial<TPricingInput> = {}): 
     shippingFen: 0, storedValue: null, policy: DEFAULT_PRICING_POLICY, ...more,
   };
 }
+
+/** Any promotion kind with its args, live since April, in scope of everything unless told. */
+export function promo(id: string, kind: string, args: unknown, more: Partial<TPricingPromotion> = {}): TPricingPromotion {
+  return { id, kind, name: `${kind} ${id}`, args, scope: SCOPE_ALL, priority: 0, startsAt: '2026-04-01T00:00:00.000Z', endsAt: null, ...more };
+}
+
+/** Any coupon kind with its args, valid April to June. */
+export function couponOf(id: string, kind: string, args: unknown, more: Partial<TPricingCoupon> = {}): TPricingCoupon {
+  return { id, templateId: `t-${id}`, kind, name: `${kind} ${id}`, args, scope: SCOPE_ALL, status: 'available', validFrom: '2026-04-01T00:00:00.000Z', validUntil: '2026-06-01T00:00:00.000Z', ...more };
+}

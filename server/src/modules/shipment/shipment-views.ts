@@ -76,13 +76,13 @@ export function createShipmentViews(deps: { db: Db; orders: OrderService; tracki
         lt(sql`coalesce(${shipments.lastEventAt}, ${shipments.shippedAt})`, stale),
       ));
       const count = async (where: SQL | undefined) => Number((await db.run((q) => q.select({ n: sql<number>`count(*)` }).from(shipments).where(where)))[0]?.n ?? 0);
-      const toShip = await deps.orders.queries.adminList({ status: 'paid', q: f.q }, f.tab === 'to_ship' ? f.page : 1, f.tab === 'to_ship' ? f.pageSize : 1);
+      const toShip = await deps.orders.queries.adminList({ status: 'paid', q: f.q, deliveryMethod: 'express' }, f.tab === 'to_ship' ? f.page : 1, f.tab === 'to_ship' ? f.pageSize : 1);
       const counts = { to_ship: toShip.total, shipped: await count(undefined), exception: await count(exceptional) };
 
       if (f.tab === 'to_ship') {
         return {
           counts, total: toShip.total,
-          items: toShip.rows.filter((r) => isExpressOrder(r.order)).map((r) => ({
+          items: toShip.rows.map((r) => ({
             orderId: r.order.id, orderNo: r.order.orderNo, orderStatus: r.order.status,
             recipient: r.order.address?.recipient ?? null, mobile: mask(r.order.address?.mobile ?? null),
             region: r.order.address ? `${r.order.address.province} ${r.order.address.city} ${r.order.address.district}` : null,

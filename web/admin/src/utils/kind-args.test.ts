@@ -13,6 +13,16 @@ const FULL_REDUCTION: TArgField[] = [
   field({ key: 'repeat', type: 'boolean', required: false, default: false }),
 ];
 
+// What the server generates for 满折 (an enum, and rows with a defaulted amount, pieces and a rate in basis points).
+const FULL_DISCOUNT: TArgField[] = [
+  field({ key: 'by', type: 'enum', required: false, default: 'amount', options: [{ value: 'amount', label: lt('按金额') }, { value: 'pieces', label: lt('按件数') }] }),
+  field({ key: 'tiers', type: 'list', minItems: 1, maxItems: 5, fields: [
+    field({ key: 'thresholdFen', type: 'fen', required: false, default: 0, min: 0 }),
+    field({ key: 'pieces', type: 'integer', required: false, default: 0, min: 0, max: 999 }),
+    field({ key: 'rateBp', type: 'integer', min: 100, max: 9900 }),
+  ] }),
+];
+
 describe('kind args form', () => {
   it('starts with the minimum rows and defaults', () => {
     expect(emptyRow(FULL_REDUCTION)).toEqual({ tiers: [{ thresholdFen: '', discountFen: '' }], repeat: false });
@@ -40,5 +50,12 @@ describe('kind args form', () => {
     expect(errors).toEqual({ 'scope.ids': 'scope.productsRequired' });
     const scope = { type: 'categories' as const, ids: ['c1'], excludeProductIds: ['p9'] };
     expect(formToScope(scopeToForm(scope), t, {})).toEqual(scope);
+  });
+
+  it('fills the 满折 form (茶杯满 2 件 9 折) and checks the rate against its bounds', () => {
+    const empty = emptyRow(FULL_DISCOUNT);
+    expect(empty).toEqual({ by: 'amount', tiers: [{ thresholdFen: '0.00', pieces: '0', rateBp: '' }] });
+    expect(formToArgs(FULL_DISCOUNT, { by: 'pieces', tiers: [{ thresholdFen: '0.00', pieces: '2', rateBp: '9000' }] }, t)).toEqual({ ok: true, args: { by: 'pieces', tiers: [{ thresholdFen: 0, pieces: 2, rateBp: 9000 }] } });
+    expect(formToArgs(FULL_DISCOUNT, { by: 'pieces', tiers: [{ thresholdFen: '0.00', pieces: '2', rateBp: '90' }] }, t)).toEqual({ ok: false, errors: { 'args.tiers.0.rateBp': 'kindArgs.min {"min":100}' } });
   });
 });

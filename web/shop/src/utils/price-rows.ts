@@ -11,9 +11,13 @@ export interface PriceBreakdown {
   adjustmentFen?: number;
   shippingFen: number;
   shippingDiscountFen: number;
+  /** 积分抵扣 (issue 8): taken off the payable. */
+  pointsFen?: number;
+  /** 余额支付: the part of the payable the stored-value balance pays. */
+  balanceFen?: number;
 }
 
-export type PriceRowKey = 'items' | 'promotion' | 'coupon' | 'adjustment' | 'shipping' | 'shippingDiscount';
+export type PriceRowKey = 'items' | 'promotion' | 'coupon' | 'adjustment' | 'shipping' | 'shippingDiscount' | 'points' | 'balance';
 
 export interface PriceRow {
   key: PriceRowKey;
@@ -32,5 +36,7 @@ export function priceRows(b: PriceBreakdown): PriceRow[] {
   if (adj !== 0) rows.push({ key: 'adjustment', fen: Math.abs(adj), sign: adj > 0 ? '-' : '+' });
   rows.push(b.shippingFen > 0 ? { key: 'shipping', fen: b.shippingFen, sign: '+' } : { key: 'shipping', fen: 0, sign: '', free: true });
   if (b.shippingDiscountFen > 0) rows.push({ key: 'shippingDiscount', fen: b.shippingDiscountFen, sign: '-' });
+  if ((b.pointsFen ?? 0) > 0) rows.push({ key: 'points', fen: b.pointsFen!, sign: '-' });
+  if ((b.balanceFen ?? 0) > 0) rows.push({ key: 'balance', fen: b.balanceFen!, sign: '-' });
   return rows;
 }

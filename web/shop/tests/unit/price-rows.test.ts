@@ -22,4 +22,10 @@ describe('priceRows', () => {
     ]);
     assert.deepEqual(priceRows({ itemsTotalFen: 100, promotionDiscountFen: 0, couponDiscountFen: 0, adjustmentFen: 40, shippingFen: 0, shippingDiscountFen: 0 })[1], { key: 'adjustment', fen: 40, sign: '-' });
   });
+
+  it('shows 积分抵扣 and 余额支付 after shipping, and leaves them out when zero', () => {
+    const rows = priceRows({ itemsTotalFen: 28800, promotionDiscountFen: 0, couponDiscountFen: 0, shippingFen: 0, shippingDiscountFen: 0, pointsFen: 500, balanceFen: 10000 });
+    assert.deepEqual(rows.slice(-2), [{ key: 'points', fen: 500, sign: '-' }, { key: 'balance', fen: 10000, sign: '-' }]);
+    assert.equal(priceRows({ itemsTotalFen: 1, promotionDiscountFen: 0, couponDiscountFen: 0, shippingFen: 0, shippingDiscountFen: 0, pointsFen: 0, balanceFen: 0 }).length, 2);
+  });
 });

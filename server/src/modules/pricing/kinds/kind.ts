@@ -44,7 +44,14 @@ export type NotAppliedOutcome = { type: 'not_applied'; code: string; data: Recor
  * A discount on goods (order-level or coupon): the engine caps it at what the lines have left,
  * allocates it by largest remainder and asks `explain` for the sentence with the amount really taken.
  */
-export type DiscountOutcome = { type: 'discount'; amountFen: number; explain: (appliedFen: number) => TLocalText; hint?: TLocalText | null };
+export type DiscountOutcome = {
+  type: 'discount';
+  amountFen: number;
+  explain: (appliedFen: number) => TLocalText;
+  hint?: TLocalText | null;
+  /** Only these of the kind's lines take the discount (N元任选: the lines whose units were bundled); all of them when absent. */
+  onLineIds?: readonly string[];
+};
 /** A discount on the shipping fee (capped at the fee left). */
 export type ShippingOutcome = { type: 'shipping'; amountFen: number; explain: (appliedFen: number) => TLocalText; hint?: TLocalText | null };
 /** Item level: a new unit price per line (lineId → fen); per line the lowest price of all item-level promotions wins. */

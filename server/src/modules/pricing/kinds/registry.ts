@@ -1,9 +1,18 @@
 import type { CouponKind, PromotionKind } from './kind.ts';
 import { fullReduction } from './full-reduction.kind.ts';
 import { amountOff } from './amount-off.kind.ts';
+import { fullDiscount } from './full-discount.kind.ts';
+import { freeShippingOver } from './free-shipping-over.kind.ts';
+import { timedDiscount } from './timed-discount.kind.ts';
+import { bundlePrice } from './bundle-price.kind.ts';
+import { firstOrder } from './first-order.kind.ts';
+import { percentOff } from './percent-off.kind.ts';
+import { noThreshold } from './no-threshold.kind.ts';
+import { shippingOff } from './shipping-off.kind.ts';
+import { exchange } from './exchange.kind.ts';
 
 /**
- * Every kind the engine knows. Adding one (满折, 满包邮, limited-time price, member price …) is a
+ * Every kind the engine knows. Adding one (member price, 满赠 …) is a
  * file beside this one and a line here; the engine, the promotion module's validation and the admin's
  * generated form pick it up from this list.
  */
@@ -14,6 +23,6 @@ export function kindRegistry(promotions: readonly PromotionKind[], coupons: read
 }
 
 export const KINDS: KindRegistry = kindRegistry(
-  [fullReduction as PromotionKind],
-  [amountOff as CouponKind],
+  [fullReduction, fullDiscount, bundlePrice, firstOrder, timedDiscount, freeShippingOver] as PromotionKind[],
+  [amountOff, noThreshold, percentOff, shippingOff, exchange] as CouponKind[],
 );

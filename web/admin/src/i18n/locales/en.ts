@@ -9,6 +9,7 @@ import messages from './en.messages.ts';
 import delivery from './en.delivery.ts';
 import shipment from './en.shipment.ts';
 import loyalty from './en.loyalty.ts';
+import dryRun from './en.dry-run.ts';
 import type zhCN from './zh-CN.ts';
 
 /** English; typed against zh-CN so a missing key fails the typecheck. */
@@ -177,5 +178,6 @@ const en: typeof zhCN = {
   ...delivery,
   ...shipment,
   ...loyalty,
+  ...dryRun,
 };
 export default en;

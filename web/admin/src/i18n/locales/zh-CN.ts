@@ -9,6 +9,7 @@ import messages from './zh-CN.messages.ts';
 import delivery from './zh-CN.delivery.ts';
 import shipment from './zh-CN.shipment.ts';
 import loyalty from './zh-CN.loyalty.ts';
+import dryRun from './zh-CN.dry-run.ts';
 
 /** Simplified Chinese: the source of truth for every message key; `en.ts` must have the same shape. */
 export default {
@@ -176,4 +177,5 @@ export default {
   ...delivery,
   ...shipment,
   ...loyalty,
+  ...dryRun,
 };

@@ -39,5 +39,7 @@ export const ORDER_TABS_SHOWN: ReadonlyArray<{ tab: OrderTab; key: MessageKey }>
 export function channelKey(channel: string): MessageKey {
   if (channel.startsWith('wechat')) return 'pay.wechat';
   if (channel.startsWith('alipay')) return 'pay.alipay';
+  // Issue 8: paid in full from the stored-value balance (no provider payment).
+  if (channel === 'balance') return 'pay.balance';
   return 'pay.other';
 }

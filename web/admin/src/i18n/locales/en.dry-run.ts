@@ -1,0 +1,36 @@
+import type zhCN from './zh-CN.dry-run.ts';
+
+/** Promotion dry-run (issue 8 point 7): replay a draft over the last N days of real orders before launching it. */
+export default {
+  dryRun: {
+    button: 'Dry run',
+    title: 'Dry run: {name}',
+    days: 'Replay the paid orders of the last',
+    daysUnit: 'days',
+    run: 'Run',
+    formInvalid: 'Complete the form before a dry run',
+    basis: "Baseline: today's running promotions on each order's lines as sold; the same pricing engine prices every order with and without this draft. Coupons, points and member prices are left out. A coupon template is priced as if every shopper held one.",
+    ordersTouched: 'Orders touched',
+    ofOrders: 'of {n}',
+    customersTouched: 'Customers touched',
+    ofCustomers: 'of {n}',
+    cost: 'Discount cost',
+    aov: 'Average order value',
+    margin: 'Margin',
+    marginRate: 'Margin rate {before} → {after}',
+    noCost: '{n} lines have no cost price and are left out of the margin',
+    before: 'Before',
+    after: 'After',
+    change: 'Change',
+    explanation: "The engine's explanation",
+    applied: 'Applied to {n} orders',
+    sample: 'Orders most affected',
+    orderNo: 'Order no.',
+    createdAt: 'Placed at',
+    beforeFen: 'Payable',
+    afterFen: 'With the draft',
+    deltaFen: 'Less',
+    elapsed: '{ms} ms, {from} — {to}',
+    empty: 'No paid orders in this period',
+  },
+} satisfies typeof zhCN;
