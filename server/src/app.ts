@@ -138,7 +138,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
     return { count: s.total, goodRate: s.goodRatePercent === null ? null : s.goodRatePercent / 100 };
   });
   loyalty.registerRoutes(app);
-  const aftersales = createAfterSales({ db, log, jobs, bus, catalog, orders, payment, inventory, promotion });
+  const aftersales = createAfterSales({ db, log, jobs, bus, catalog, orders, payment, inventory, promotion, wallet: loyalty.wallet });
   aftersales.registerRoutes(app);
   const shipments = createShipments({ db, log, jobs, bus, config, orders });
   shipments.useWithheldUnits((orderId, q) => aftersales.withheldUnits(orderId, q));

@@ -66,7 +66,7 @@ describe.each(DB_KINDS)('after-sale races on %s', (kind) => {
     const { onRefundSucceeded } = await import('../src/modules/aftersale/refunds.ts');
     await koi.db.tx(async (q) => {
       // Called directly with a context of the real services: the status guard makes it a no-op.
-      await onRefundSucceeded({ db: koi.db, log: koi.log, orders: koi.orders, payment: koi.payment, inventory: koi.inventory, promotion: koi.promotion, settings: koi.aftersales.settings }, q, paymentEvent!);
+      await onRefundSucceeded({ db: koi.db, log: koi.log, orders: koi.orders, payment: koi.payment, inventory: koi.inventory, promotion: koi.promotion, wallet: koi.loyalty.wallet, settings: koi.aftersales.settings }, q, paymentEvent!);
     });
     const view = await call(koi, 'GET', `/api/shop/orders/${orderId}/aftersales`, undefined, { token });
     expect(view.body.lines[0]).toMatchObject({ refundedQuantity: 1, refundedFen: 7_700 });

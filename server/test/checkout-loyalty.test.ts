@@ -4,6 +4,7 @@ import { OrderEvents, type TOrderPaidEvent } from '@koi/contracts';
 import { call, DB_KINDS, startKoi, type TestKoi } from './harness.ts';
 import { makeSkus, shopperWithAddress } from './order-fixtures.ts';
 import { eventsOf, payInCashier } from '../src/modules/payment/payment.fixtures.ts';
+import { settle } from './aftersale-fixtures.ts';
 import { balances, customerOf, drain, givePoints, ownerToken, recharge, setRedeem } from './checkout-loyalty-fixtures.ts';
 
 type Line = { payableFen: number; discounts: { source: string; amountFen: number }[] };
@@ -108,10 +109,14 @@ describe.each(DB_KINDS)('checkout with points and balance on %s', (kind) => {
     const me = (await call(koi, 'GET', '/api/shop/loyalty/me', undefined, { token })).body;
     expect(me.wallet).toMatchObject({ totalFen: 20_000 - preview.payableFen, heldFen: 0 });
     expect(await koi.loyalty.findDrift()).toEqual([]);
-    // After-sales cannot refund to the balance yet: a clear refusal, never a refund that fails later.
-    const asked = await call(koi, 'POST', '/api/shop/aftersales/quote', { orderId: order.body.id, kind: 'refund_only', items: [{ lineId: order.body.lines[0].id, quantity: 1 }] }, { token });
-    expect(asked.status).toBe(422);
-    expect(asked.body.code).toBe('aftersale.balance_paid');
+    // Refund only before shipping: everything the balance paid goes back to the balance, no provider involved.
+    const applied = await call(koi, 'POST', '/api/shop/aftersales', { orderId: order.body.id, kind: 'refund_only', items: [{ lineId: order.body.lines[0].id, quantity: 1 }], reason: 'not_wanted' }, { token });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const approved = await call(koi, 'POST', `/api/admin/aftersales/${applied.body.id}/approve`, {}, { token: await ownerToken(koi) });
+    expect(approved.body).toMatchObject({ status: 'refunded', refundedFen: preview.payableFen });
+    expect((await balances(koi, customerId)).walletFen).toBe(20_000);
+    expect((await koi.payment.paymentsOf('order', order.body.id)).refunds).toEqual([]);
+    expect(await koi.loyalty.findDrift()).toEqual([]);
   });
 
   it('part balance + WeChat Pay: the cashier asks only for the rest, and payment spends the held balance', async () => {
@@ -147,5 +152,18 @@ describe.each(DB_KINDS)('checkout with points and balance on %s', (kind) => {
     expect(me.wallet).toMatchObject({ totalFen: 0, heldFen: 0 });
     expect(await koi.loyalty.findDrift()).toEqual([]);
     expect((await balances(koi, customerId)).walletFen).toBe(0);
+
+    // Refund the whole order before shipping: the balance part back to the balance, the rest through WeChat Pay.
+    const applied = await call(koi, 'POST', '/api/shop/aftersales', { orderId: order.body.id, kind: 'refund_only', items: [{ lineId: order.body.lines[0].id, quantity: 1 }], reason: 'not_wanted' }, { token });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect(applied.body.amountFen).toBe(order.body.payableFen);
+    await call(koi, 'POST', `/api/admin/aftersales/${applied.body.id}/approve`, {}, { token: owner });
+    await settle(koi);
+    const done = await call(koi, 'GET', `/api/shop/aftersales/${applied.body.id}`, undefined, { token });
+    expect(done.body).toMatchObject({ status: 'refunded', refundedFen: order.body.payableFen });
+    expect((await balances(koi, customerId)).walletFen).toBe(5_000);
+    const { refunds } = await koi.payment.paymentsOf('order', order.body.id);
+    expect(refunds).toEqual([expect.objectContaining({ amountFen: cash, status: 'succeeded' })]);
+    expect(await koi.loyalty.findDrift()).toEqual([]);
   });
 });

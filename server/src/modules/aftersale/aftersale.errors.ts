@@ -1,7 +1,6 @@
 import { defineErrors, defineNouns } from '../../platform/errors.ts';
 
 export const AfterSaleErrors = defineErrors({
-  'aftersale.balance_paid': { status: 422, zh: '本单使用了余额支付，暂不支持在线申请售后，请联系客服处理', en: 'This order was paid partly from your balance; please contact customer service for an after-sale' },
   'aftersale.not_allowed': { status: 422, zh: '该订单当前不能申请此类售后', en: 'This kind of after-sale cannot be requested for the order now' },
   'aftersale.window_passed': { status: 422, zh: '已超过售后申请期限（确认收货后 {days} 天）', en: 'The after-sale window has passed ({days} days after receipt)' },
   'aftersale.line_unknown': { status: 422, zh: '订单中没有这件商品', en: 'That line is not in the order' },

@@ -21,9 +21,6 @@ function newAfterSaleNo(now: Date): string {
 async function checkOrder(ctx: AfterSaleContext, data: OrderData, kind: TAfterSaleQuoteInput['kind'], q?: Q) {
   const { order } = data;
   if (order.status === 'pending_payment') throw new KoiError('aftersale.order_not_paid');
-  // Refunding a stored-value part back to the balance is not wired into after-sales yet: such an
-  // order is refunded by customer service rather than half-refunded here.
-  if (order.balanceFen > 0) throw new KoiError('aftersale.balance_paid');
   const settings = await ctx.settings.get(q);
   const { kinds, windowEndsAt } = allowedKinds({ status: order.status, completedAt: order.completedAt }, clock.now(), settings.requestWindowDays);
   if (!kinds.includes(kind)) {

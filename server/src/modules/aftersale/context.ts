@@ -18,6 +18,8 @@ export type AfterSaleContext = {
   inventory: Pick<InventoryService, 'restock'>;
   promotion: Pick<PromotionService, 'restoreUsed'>;
   settings: AfterSaleSettingsStore;
+  /** Gives the stored-value part of a refund back to the balance (loyalty); idempotent by `refundKey`. */
+  wallet: { refundToBalance(q: Q, input: { ref: string; refundKey: string; amountFen: number }): Promise<unknown> };
 };
 
 export type OrderData = Awaited<ReturnType<OrderService['queries']['one']>>;

@@ -34,7 +34,7 @@ type Deps = Omit<AfterSaleContext, 'settings'> & { bus: EventBus; jobs: Jobs; ca
 export function createAfterSales(deps: Deps) {
   validateMachine(AFTERSALE_STATUSES, AFTERSALE_KINDS);
   const settings = createSettings(deps.db);
-  const ctx: AfterSaleContext = { db: deps.db, log: deps.log, orders: deps.orders, payment: deps.payment, inventory: deps.inventory, promotion: deps.promotion, settings };
+  const ctx: AfterSaleContext = { db: deps.db, log: deps.log, orders: deps.orders, payment: deps.payment, inventory: deps.inventory, promotion: deps.promotion, wallet: deps.wallet, settings };
   const ops = createOperations(ctx);
   const views = createViews(ctx);
 

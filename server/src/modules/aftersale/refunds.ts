@@ -10,6 +10,7 @@ import { afterSales, afterSaleSteps } from './aftersale.tables.ts';
 import { linesOf, loadAfterSale, type AfterSaleContext } from './context.ts';
 import { markRefunded, slotsOf } from './slots.ts';
 import { move } from './move.ts';
+import { splitLineRefund } from '../order/index.ts';
 
 /** Refund numbers of after-sales start with this (the payment events of other refunds are ignored). */
 export const REFUND_PREFIX = 'AS';
@@ -28,16 +29,20 @@ export async function startRefund(ctx: AfterSaleContext, id: string, actor: Acto
       .filter((s) => s.status === 'refund_failed').length;
     const refundNo = `${REFUND_PREFIX}${row.afterSaleNo.slice(2)}${failures ? `-${failures}` : ''}`;
     const u = await move(q, row, 'start_refund', actor, { refundNo }, `退款 ${refundNo}`);
-    if (u.amountFen === 0) {
-      await finish(ctx, q, u, 0);
+    // The part the balance paid goes back to the balance now (once per after-sale, whatever the
+    // retries); only the rest goes back through the provider.
+    const toBalance = await balancePart(ctx, q, u);
+    if (toBalance > 0) await ctx.wallet.refundToBalance(q, { ref: `order:${u.orderId}`, refundKey: u.afterSaleNo, amountFen: toBalance });
+    if (u.amountFen - toBalance === 0) {
+      await finish(ctx, q, u, u.amountFen);
       return null;
     }
-    return u;
+    return { ...u, cashFen: u.amountFen - toBalance };
   });
   if (!started) return;
   try {
     await ctx.payment.refund({
-      payableType: 'order', payableId: started.orderId, refundNo: started.refundNo!, amountFen: started.amountFen,
+      payableType: 'order', payableId: started.orderId, refundNo: started.refundNo!, amountFen: started.cashFen,
       reason: `售后退款 ${started.afterSaleNo}`,
     });
   } catch (err) {
@@ -48,6 +53,26 @@ export async function startRefund(ctx: AfterSaleContext, id: string, actor: Acto
       if (row.status === 'refunding' && row.refundNo === started.refundNo) await move(q, row, 'refund_failed', 'system', {}, err.code);
     });
   }
+}
+
+/** Of this after-sale's refund, the fen the stored-value balance paid (split per line, exact to the fen). */
+async function balancePart(ctx: AfterSaleContext, q: Q, row: typeof afterSales.$inferSelect): Promise<number> {
+  const { order, lines } = await ctx.orders.queries.one(row.orderId, null, q);
+  if (!order.balanceFen) return 0;
+  const slots = await slotsOf(q, row.orderId);
+  let fen = 0;
+  for (const l of await linesOf(q, row.id)) {
+    const line = lines.find((x) => x.id === l.lineId);
+    const split = line && splitLineRefund({ payableFen: line.payableFen, balanceFen: line.balanceFen }, slots.lines.get(l.lineId)?.refundedFen ?? 0, l.amountFen);
+    if (!split) throw new Error(`after-sale ${row.afterSaleNo} refunds line ${l.lineId} beyond its payable`);
+    fen += split.balanceFen;
+  }
+  if (row.shippingFen > 0) {
+    const sum = (f: (x: (typeof lines)[number]) => number) => lines.reduce((n, x) => n + f(x), 0);
+    const shipping = { payableFen: order.payableFen - sum((x) => x.payableFen), balanceFen: order.balanceFen - sum((x) => x.balanceFen) };
+    fen += splitLineRefund(shipping, slots.shipping?.refundedFen ?? 0, row.shippingFen)?.balanceFen ?? 0;
+  }
+  return fen;
 }
 
 async function finish(ctx: AfterSaleContext, q: Q, row: typeof afterSales.$inferSelect, amountFen: number): Promise<void> {
@@ -76,7 +101,8 @@ export async function onRefundSucceeded(ctx: AfterSaleContext, q: Q, p: TPayment
   if (p.payableType !== 'order' || !p.refundNo.startsWith(REFUND_PREFIX)) return;
   const [row] = await q.select().from(afterSales).where(eq(afterSales.refundNo, p.refundNo));
   if (!row || row.status !== 'refunding') return;
-  await finish(ctx, q, row, p.amountFen);
+  // The provider refunded the cash part; the balance part went back when the refund started.
+  await finish(ctx, q, row, row.amountFen);
 }
 
 export async function onRefundFailed(ctx: AfterSaleContext, q: Q, p: TPaymentRefundFailedEvent): Promise<void> {
