@@ -109,7 +109,7 @@ export function summarize(productId: string, c: StarCounts): TReviewSummary {
   };
 }
 
-/** Star range of a filter (null: any). */
+/** Star range of a filter (null: every rating). */
 export function starsOf(filter: TReviewFilter): [number, number] | null {
   if (filter === 'good') return [4, 5];
   if (filter === 'neutral') return [3, 3];

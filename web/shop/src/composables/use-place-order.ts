@@ -2,15 +2,8 @@ import type { TCheckoutInput, TOrderDetail } from '@koi/contracts';
 import { ref } from 'vue';
 import { placeOrder } from '@/api/order';
 import { ApiError } from '@/api/request';
-import { idempotencyKey, nextAttempt, outcomeUnknown, settleAttempt, type Attempt } from '@/utils/submit-attempt';
-
-function randomBytes(n: number): Uint8Array {
-  const buf = new Uint8Array(n);
-  const c: Crypto | undefined = typeof crypto !== 'undefined' ? crypto : undefined;
-  if (c?.getRandomValues) c.getRandomValues(buf);
-  else for (let i = 0; i < n; i++) buf[i] = Math.floor(Math.random() * 256);
-  return buf;
-}
+import { nextAttempt, outcomeUnknown, settleAttempt, type Attempt } from '@/utils/submit-attempt';
+import { newIdempotencyKey } from '@/utils/new-key';
 
 export type PlaceResult = { kind: 'placed'; order: TOrderDetail } | { kind: 'unknown' } | { kind: 'refused'; error: unknown };
 
@@ -27,7 +20,7 @@ export function usePlaceOrder() {
 
   async function place(body: TCheckoutInput): Promise<PlaceResult | null> {
     if (submitting.value) return null;
-    const current = nextAttempt(attempt, body, () => idempotencyKey(Date.now(), randomBytes));
+    const current = nextAttempt(attempt, body, newIdempotencyKey);
     attempt = current;
     submitting.value = true;
     try {
