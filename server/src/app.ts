@@ -20,6 +20,8 @@ import { createCatalog } from './modules/catalog/index.ts';
 import { createSearch } from './modules/search/index.ts';
 import { createDecoration } from './modules/decoration/index.ts';
 import { createCustomer } from './modules/customer/index.ts';
+import { createAudience } from './modules/audience/index.ts';
+import { createCustomerImport } from './modules/customer-import/index.ts';
 import { createCart } from './modules/cart/index.ts';
 import { createOrders } from './modules/order/index.ts';
 import { orderPricing } from './links/order-pricing.ts';
@@ -29,11 +31,15 @@ import { linkOrderDelivery } from './links/order-delivery.ts';
 import { createPayment } from './modules/payment/index.ts';
 import { createPromotion } from './modules/promotion/index.ts';
 import { registerPromotionDryRun } from './modules/promotion/dry-run.routes.admin.ts';
+import { linkCouponIssuance } from './links/coupon-issuance.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createReviews } from './modules/review/index.ts';
 import { createLoyalty } from './modules/loyalty/index.ts';
 import { createAfterSales } from './modules/aftersale/index.ts';
 import { createShipments } from './modules/shipment/index.ts';
+import { linkCustomerMerge } from './links/customer-merge.ts';
+import { linkCustomerPrivacy } from './links/customer-privacy.ts';
+import { linkCustomerBehaviour } from './links/customer-behaviour.ts';
 
 export const VERSION = '0.1.0';
 
@@ -54,6 +60,8 @@ export type Koi = {
   search: ReturnType<typeof createSearch>;
   decoration: Awaited<ReturnType<typeof createDecoration>>;
   customer: ReturnType<typeof createCustomer>;
+  audience: ReturnType<typeof createAudience>;
+  customerImport: ReturnType<typeof createCustomerImport>;
   cart: ReturnType<typeof createCart>;
   orders: ReturnType<typeof createOrders>;
   payment: ReturnType<typeof createPayment>;
@@ -94,8 +102,9 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   const inventory = createInventory(db);
   const catalog = createCatalog({ db, config, log, jobs, bus, inventory });
   const customer = createCustomer({ db, limiter });
+  const audience = createAudience({ db, bus, catalog, jobs, log, staffName: identity.staffName });
   const payment = createPayment({ db, config, log, jobs });
-  const promotion = createPromotion({ db });
+  const promotion = createPromotion({ db, limiter, jobs, log });
   const fulfilment = createFulfilment({ db });
   // Cart and order need each other (purchase limits ↔ checkout from the cart): the cart asks late.
   const loyalty = createLoyalty({ db, log, jobs, bus, payment, identity, publicUrl: config.publicUrl });
@@ -111,6 +120,14 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   linkOrderEvents(bus, { orders, payment, catalog });
   const notifications = createNotifications({ db, config, log, jobs, messaging, contacts: identity.contactsOf });
   linkOrderNotifications(bus, notifications);
+  linkCustomerMerge({ db, bus, customer, identity, loyalty });
+  linkCustomerPrivacy({ db, config, bus, jobs, customer, identity, notifications });
+  linkCustomerBehaviour(bus);
+  linkCouponIssuance(bus, { promotion, identity, audience, customer });
+  audience.useCustomerNames((ids) => customer.namesOf(ids));
+  const customerImport = createCustomerImport({ db, log, jobs, bus, dataDir: config.dataDir, ports: {
+    resolveCustomers: customer.resolveCustomers, recordOrderFacts: audience.recordOrderFacts, recomputeTagsFor: (pages) => audience.recomputeTagsForPages(pages),
+    regionChildren: (p) => customer.regions.children(p) } });
   const search = createSearch({ db, bus, log });
   const decoration = await createDecoration({ db, search });
 
@@ -123,6 +140,8 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   notifications.registerRoutes(app);
   catalog.registerRoutes(app);
   for (const m of [customer, search, decoration]) m.registerRoutes(app);
+  audience.registerRoutes(app);
+  customerImport.registerRoutes(app);
   payment.registerRoutes(app);
   promotion.registerRoutes(app);
   fulfilment.registerRoutes(app);
@@ -149,7 +168,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
     await pruneRateLimits(db);
   });
 
-  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, notifications, inventory, catalog, search, decoration, customer, fulfilment, promotion, payment, cart, orders, reviews, loyalty, aftersales, shipments };
+  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, notifications, inventory, catalog, search, decoration, customer, audience, customerImport, fulfilment, promotion, payment, cart, orders, reviews, loyalty, aftersales, shipments };
   await opts.extend?.(koi);
   await app.ready();
 
@@ -167,9 +186,16 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
         await orders.schedule();
         await notifications.schedule();
         await loyalty.schedule();
+        await promotion.schedule();
         await aftersales.schedule();
         await shipments.schedule();
+        await audience.schedule();
+        await customer.privacy.schedule();
         bus.start();
+        // An upgraded install: shoppers from before customer profiles get theirs (idempotent, cheap when done).
+        customer.profiles.backfill(identity.lookup).then(
+          (n) => { if (n) log.info({ profiles: n }, 'customer profiles backfilled'); },
+          (err: unknown) => log.error({ err }, 'customer profile backfill failed'));
       }
     },
     async close() {

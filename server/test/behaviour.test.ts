@@ -44,6 +44,31 @@ describe.each(DB_KINDS)('behaviour event ingest on %s', (kind) => {
     expect((await stored('anon_dev_bbbb0002'))[0]!.shopper_id).toBeNull();
   });
 
+  it('keeps the daily counts exactly in step with a signed-in shopper\'s events (per type and UTC day), none for anonymous ones', async () => {
+    clock.set(new Date('2026-05-02T00:30:00.000Z'));
+    const token = await shopperToken(koi, '13900000012');
+    const me = await call(koi, 'GET', '/api/shop/me', undefined, { token });
+    const batch = (events: unknown[], t?: string) => post({ anonymousId: 'anon_dev_roll0001', events }, { token: t });
+    expect((await batch([
+      { type: 'product_view', at: '2026-05-01T23:59:59.999Z', props: {} },
+      { type: 'product_view', at: '2026-05-02T00:00:00.000Z', props: {} },
+      { type: 'product_view', at: '2026-05-02T00:10:00.000Z', props: {} },
+      { type: 'share', at: '2026-05-01T10:00:00.000Z', props: {} },
+    ], token)).status).toBe(202);
+    expect((await batch([{ type: 'product_view', at: '2026-05-02T00:20:00.000Z', props: {} }], token)).status).toBe(202);
+    expect((await post({ anonymousId: 'anon_dev_roll0002', events: [{ type: 'product_view', props: {} }] })).status).toBe(202);
+    const counts = await koi.db.rows<{ type: string; day: string; n: number }>(sql`select type, day::text as day, n from behaviour_daily_counts
+      where customer_id = ${me.body.id}::uuid order by type, day`);
+    expect(counts).toEqual([
+      { type: 'product_view', day: '2026-05-01', n: 1 },
+      { type: 'product_view', day: '2026-05-02', n: 3 },
+      { type: 'share', day: '2026-05-01', n: 1 },
+    ]);
+    const raw = await koi.db.rows<{ type: string; day: string; n: number }>(sql`select type, (occurred_at at time zone 'UTC')::date::text as day, count(*)::int as n
+      from behaviour_events where shopper_id = ${me.body.id}::uuid group by 1, 2 order by 1, 2`);
+    expect(raw).toEqual(counts);
+  });
+
   it('takes a beacon\'s token from the body, verified like a bearer header; never a customer id', async () => {
     const token = await shopperToken(koi, '13900000012');
     const me = (await call(koi, 'GET', '/api/shop/me', undefined, { token })).body;

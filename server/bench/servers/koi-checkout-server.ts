@@ -1,14 +1,17 @@
 // Koi ready for a checkout benchmark: one product with plenty of stock, shoppers signed in with a
 // default address, and — with KOI_BENCH_PROMO=1 — an active 满减 over everything and a drawer of
 // 满减券 in each shopper's wallet (one coupon per order, the engine picks it). With KOI_BENCH_PROMO=0
-// no promotion is active and the client asks for no coupon. Prints one JSON line once listening:
+// no promotion is active and the client asks for no coupon. With KOI_BENCH_PROMO=5 five kinds run at
+// once — 满减, 满折, 满包邮, this week's 限时折扣 on the SKU, N元任选 over the product — and the
+// same coupon drawer. Prints one JSON line once listening:
 // the SKU, the shoppers' tokens. Exposes the statement counter.
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/platform/config.ts';
 import { buildKoi, type Koi } from '../../src/app.ts';
 import { seedShipping } from '../../src/demo/shipping.seed.ts';
 
-const promo = process.env.KOI_BENCH_PROMO === '1';
+const five = process.env.KOI_BENCH_PROMO === '5';
+const promo = process.env.KOI_BENCH_PROMO === '1' || five;
 const shoppers = Number(process.env.KOI_BENCH_SHOPPERS ?? 30);
 // A wallet as a keen shopper's might be; each order uses one (the best), so a long run spends them.
 const couponsEach = Number(process.env.KOI_BENCH_COUPONS_EACH ?? 60);
@@ -50,6 +53,16 @@ if (promo) {
     kind: 'full_reduction', name: '满 300 减 30', args: { tiers: [{ thresholdFen: 30_000, discountFen: 3_000 }, { thresholdFen: 60_000, discountFen: 8_000 }] },
     startsAt, endsAt: null, status: 'active',
   }, staff);
+  if (five) {
+    const endsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const more = [
+      { kind: 'full_discount', name: '满 2 件 95 折', args: { by: 'amount', tiers: [{ thresholdFen: 30_000, rateBp: 9_500 }] } },
+      { kind: 'free_shipping_over', name: '满 199 包邮', args: { thresholdFen: 19_900 } },
+      { kind: 'timed_discount', name: '本周限时', args: { startsAt, endsAt, items: [{ skuId, priceFen: 0, rateBp: 9_000 }] } },
+      { kind: 'bundle_price', name: '99 元任选 2 件', args: { count: 2, priceFen: 9_900 }, scope: { type: 'products', ids: [product.id], excludeProductIds: [] } },
+    ];
+    for (const m of more) await inject(koi, 'POST', '/api/admin/promotions', { ...m, startsAt, endsAt: null, status: 'active' }, staff);
+  }
   templateId = (await inject(koi, 'POST', '/api/admin/coupon-templates', {
     kind: 'amount_off', name: '满 200 减 20', args: { thresholdFen: 20_000, amountFen: 2_000 }, validity: { type: 'relative', days: 7 },
     perCustomerLimit: 100, totalQuantity: null, status: 'active',

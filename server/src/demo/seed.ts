@@ -10,6 +10,12 @@ import { seedReviews } from './review.seed.ts';
 import { seedNotifications } from './notifications.seed.ts';
 import { seedAfterSales } from './aftersale.seed.ts';
 import { seedShipments } from './shipment.seed.ts';
+import { seedCouponIssuance } from './seed-coupon-issuance.ts';
+import { seedPrivacy } from './seed-privacy.ts';
+import { seedCustomers } from './seed-customers.ts';
+import { seedTags } from './seed-tags.ts';
+import { seedImports } from './seed-imports.ts';
+import { seedSegments } from './seed-segments.ts';
 
 export const DEMO_PASSWORD = 'koi-demo-2026';
 
@@ -42,7 +48,7 @@ export const DEMO_SHOPPERS = [
 ] as const;
 
 /** Seeds an empty database; returns false when there was already data. */
-export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app' | 'reviews' | 'notifications' | 'loyalty' | 'aftersales' | 'shipments'>): Promise<boolean> {
+export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app' | 'reviews' | 'notifications' | 'loyalty' | 'aftersales' | 'shipments' | 'audience' | 'customerImport'>): Promise<boolean> {
   if ((await koi.identity.staff.countAll()) > 0) return false;
   const storeIds = new Map<string, string>();
   for (const s of DEMO_STORES) {
@@ -72,6 +78,12 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'c
   await seedAfterSales(koi);
   await seedShipments(koi);
   await seedDelivery(koi);
+  await seedCouponIssuance(koi);
+  await seedPrivacy(koi);
+  await seedCustomers(koi);
+  await seedImports(koi);
+  await seedTags(koi);
+  await seedSegments(koi);
   koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length, shoppers: DEMO_SHOPPERS.length }, 'demo merchant seeded');
   return true;
 }

@@ -40,6 +40,8 @@ const ZEnv = z.object({
   KOI_OTP_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   /** Unpaid orders close after this many minutes and give back stock, coupons and points. */
   KOI_ORDER_PAY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  /** PIPL: days a shopper's deletion request waits (and can be cancelled) before the erasure job runs. */
+  KOI_PRIVACY_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   KOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Jobs and the outbox dispatcher run in this process (`all`), or only HTTP (`http`), or only workers (`worker`). */
   KOI_ROLE: z.enum(['all', 'http', 'worker']).default('all'),
@@ -93,6 +95,7 @@ export type Config = {
   staffSessionHours: number;
   otpTtlSeconds: number;
   orderPayMinutes: number;
+  privacyCoolingOffDays: number;
   logLevel: string;
   role: 'all' | 'http' | 'worker';
   production: boolean;
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staffSessionHours: e.KOI_STAFF_SESSION_HOURS,
     otpTtlSeconds: e.KOI_OTP_TTL_SECONDS,
     orderPayMinutes: e.KOI_ORDER_PAY_MINUTES,
+    privacyCoolingOffDays: e.KOI_PRIVACY_COOLING_OFF_DAYS,
     logLevel: e.KOI_LOG_LEVEL,
     role: e.KOI_ROLE,
     production,

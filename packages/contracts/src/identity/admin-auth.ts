@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'staff:view', 'staff:manage',
   'store:view', 'store:manage',
   'customer:view', 'customer:manage', 'customer:reveal_pii',
+  /** See a customer's full phone or address (each reveal is logged); `reveal_pii` stays owner-only. */
+  'customer:reveal',
   'order:view', 'order:manage', 'order:ship',
   'shipping:view', 'shipping:manage',
   'aftersale:view', 'aftersale:manage',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSignupConsent } from '../customer/privacy.ts';
 
 /** Mainland mobile number, 11 digits starting with 1. */
 export const ZPhone = z.string().trim().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
@@ -12,11 +13,12 @@ export const ZSendOtpResponse = z.object({
 });
 export type TSendOtpResponse = z.infer<typeof ZSendOtpResponse>;
 
-export const ZPhoneLoginRequest = z.strictObject({ phone: ZPhone, code: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits') });
+/** `consent` (optional, additive): what the shopper agreed to on the sign-in page; recorded when the login registers them. */
+export const ZPhoneLoginRequest = z.strictObject({ phone: ZPhone, code: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits'), consent: ZSignupConsent.optional() });
 export type TPhoneLoginRequest = z.infer<typeof ZPhoneLoginRequest>;
 
 /** `mp`: code from uni.login in the mini-program (jscode2session); `oauth`: code from the H5 OAuth redirect. */
-export const ZWechatLoginRequest = z.strictObject({ code: z.string().trim().min(1).max(128), kind: z.enum(['mp', 'oauth']) });
+export const ZWechatLoginRequest = z.strictObject({ code: z.string().trim().min(1).max(128), kind: z.enum(['mp', 'oauth']), consent: ZSignupConsent.optional() });
 export type TWechatLoginRequest = z.infer<typeof ZWechatLoginRequest>;
 
 export const ZShopper = z.object({

@@ -95,6 +95,8 @@ export const ZClaimableTemplate = z.object({
   perCustomerLimit: z.number().int(),
   /** null: unlimited. */
   remaining: z.number().int().nullable(),
+  /** How much of the total is gone, rounded down (已抢 73%; 100 only when none are left); null: unlimited. */
+  claimedPercent: z.number().int().min(0).max(100).nullable(),
   claimed: z.number().int(),
   canClaim: z.boolean(),
 });

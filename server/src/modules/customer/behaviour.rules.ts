@@ -32,3 +32,27 @@ export function customerKey(shopperId: string | null, anonymousId: string | null
   if (anonymousId) return `anon:${anonymousId}`;
   return 'anon:unknown';
 }
+
+/** The UTC calendar day (YYYY-MM-DD) an event counts on in `behaviour_daily_counts`. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+export type DailyCountDelta = { type: string; day: string; customerId: string; n: number };
+
+/**
+ * What a batch of events adds to the daily rollup: one row per (type, UTC day, customer) with how
+ * many events it holds, in primary-key order. Anonymous events (no shopper) belong to no customer.
+ */
+export function dailyCountDeltas(events: readonly { type: string; shopperId: string | null; at: Date }[]): DailyCountDelta[] {
+  const byKey = new Map<string, DailyCountDelta>();
+  for (const e of events) {
+    if (!e.shopperId) continue;
+    const day = utcDay(e.at);
+    const key = `${e.shopperId}\u0000${e.type}\u0000${day}`;
+    const d = byKey.get(key);
+    if (d) d.n += 1;
+    else byKey.set(key, { type: e.type, day, customerId: e.shopperId, n: 1 });
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}

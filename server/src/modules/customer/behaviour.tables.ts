@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, jsonb, primaryKey, index, date, integer } from 'drizzle-orm/pg-core';
 
 /**
  * What shoppers did (viewed a product, searched, shared …), append-only, for the customer data
@@ -26,5 +26,30 @@ export const behaviourEvents = pgTable(
     primaryKey({ columns: [t.customerKey, t.id] }),
     index('behaviour_events_occurred_idx').on(t.occurredAt),
     index('behaviour_events_anonymous_idx').on(t.anonymousId, t.occurredAt),
+    // Segment and tag counts of one event type in a time window, per customer, from the index alone.
+    index('behaviour_events_type_time_idx').on(t.type, t.occurredAt, t.shopperId),
+  ],
+);
+
+/**
+ * How many events of one type each signed-in customer had on one UTC day: a rollup kept exactly in
+ * step with `behaviour_events` (every insert upserts `n = n + k` in the same transaction, see
+ * behaviour-append.ts; erasure deletes the customer's rows). Segment and tag counts over a window
+ * read the whole days here and only the partial boundary days from the raw events: the window index
+ * holds every column, so a window is one index-only range of (type, day); the primary key serves
+ * one customer's counts (explanations, membership) and erasure.
+ */
+export const behaviourDailyCounts = pgTable(
+  'behaviour_daily_counts',
+  {
+    type: text('type').notNull(),
+    /** The UTC calendar day of `occurred_at`. */
+    day: date('day', { mode: 'string' }).notNull(),
+    customerId: uuid('customer_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.type, t.day] }),
+    index('behaviour_daily_counts_window_idx').on(t.type, t.day, t.customerId, t.n),
   ],
 );

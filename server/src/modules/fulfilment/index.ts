@@ -11,6 +11,7 @@ export { quoteShipping, ruleFee, type QuoteLine, type Destination, type CombineP
 export type { ShippingTemplates, ShippingTemplateInput, ShippingBook } from './shipping-templates.ts';
 export { createPickupAndLocalDelivery, type PickupAndLocalDelivery } from './pickup-and-local-delivery.ts';
 export type { FulfilmentOrders } from './pickup-orders.port.ts';
+export { eraseLocalDeliveryRecipient } from './erase-customer.ts';
 
 /** A quote line as checkout passes it; `templateId` and `unitWeightGrams` may be left out. */
 export type ShippingLine = {

@@ -23,10 +23,10 @@ export function registerShopIdentityRoutes(app: App, deps: { db: Db; sessions: S
     async (req) => auth.sendOtp(req.body.phone, meta(req)));
 
   app.post('/api/shop/auth/login/phone', { schema: { ...shop, summary: 'Sign in with phone and code', body: ZPhoneLoginRequest, response: { 200: ZShopSession } } },
-    async (req) => auth.loginWithPhone(req.body.phone, req.body.code, meta(req)));
+    async (req) => auth.loginWithPhone(req.body.phone, req.body.code, meta(req), req.body.consent));
 
   app.post('/api/shop/auth/login/wechat', { schema: { ...shop, summary: 'Sign in with a WeChat code (mini-program or OAuth)', body: ZWechatLoginRequest, response: { 200: ZShopSession } } },
-    async (req) => auth.loginWithWechat(req.body.kind, req.body.code, meta(req)));
+    async (req) => auth.loginWithWechat(req.body.kind, req.body.code, meta(req), req.body.consent));
 
   app.get('/api/shop/auth/wechat/oauth-url', { schema: { ...shop, summary: 'Where H5 sends the shopper for WeChat OAuth', querystring: ZWechatOauthUrlQuery, response: { 200: ZWechatOauthUrl } } },
     async (req) => {

@@ -1,5 +1,5 @@
 import type { Config } from '../../platform/config.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Q } from '../../platform/db.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { App } from '../../platform/http.ts';
@@ -16,6 +16,10 @@ import { registerShopIdentityRoutes } from './identity.routes.shop.ts';
 import { registerAdminIdentityRoutes } from './identity.routes.admin.ts';
 import { registerWechatSimRoutes } from './wechat-sim.routes.ts';
 import { shopperContacts } from './shopper-contacts.ts';
+import { eraseShopper } from './erase-shopper.ts';
+import { shopperData } from './shopper-data.ts';
+import { shopperLookup } from './shopper-lookup.ts';
+import { loginCount, moveShopperLogins } from './customer-merge.ts';
 import './identity.errors.ts';
 
 export { IdentityEvents, type ShopperRegistered } from './shopper-auth.ts';
@@ -40,6 +44,15 @@ export function createIdentity(deps: Deps) {
     wechatSimulator: sim,
     /** The shopper's sign-in phone and mini-program openid (for order contact and WeChat Pay JSAPI). */
     contactsOf: (shopperId: string) => shopperContacts(db, shopperId, apps.mpAppId),
+    /** Batch look-ups of shoppers by phone or id (coupon issuance to a list). */
+    lookup: shopperLookup(db),
+    /** PIPL erasure of the account (logins deleted, nickname → pseudonym, sessions revoked), inside the job's transaction. */
+    eraseShopper: (q: Q, shopperId: string, pseudonym: string) => eraseShopper(q, sessions, shopperId, pseudonym),
+    /** The shopper's own account, logins and devices, unmasked (their data download). */
+    shopperData: (shopperId: string) => shopperData(db, shopperId),
+    /** Customer merge (customer.merged follower): logins move to the kept account, the old one's sessions end. */
+    moveShopper: (q: Q, fromId: string, intoId: string) => moveShopperLogins(q, sessions, fromId, intoId),
+    loginCount: (shopperId: string, q?: Q) => db.run((r) => loginCount(r, shopperId), q),
     /** A staff member's display name (audit records keep it). */
     staffName: async (staffId: string) => (await staff.me(staffId)).name,
     registerRoutes(app: App) {

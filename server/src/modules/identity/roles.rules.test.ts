@@ -20,6 +20,13 @@ describe('roles', () => {
   });
 });
 
+describe('customer:reveal', () => {
+  it('lets the owner, operators and customer service reveal a masked phone or address, not guides', () => {
+    const allowed = Object.entries(ROLE_PERMISSIONS).filter(([, perms]) => perms.includes('customer:reveal')).map(([r]) => r).sort();
+    expect(allowed).toEqual(['customer_service', 'operator', 'owner']);
+  });
+});
+
 describe('staffChangeDenied', () => {
   it('lets the owner create anyone, with a store for store roles', () => {
     expect(staffChangeDenied(owner, null, { role: 'operator', storeId: null })).toBeNull();

@@ -7,7 +7,7 @@ import { PERMISSIONS, ROLES, type TPermission, type TRole } from '@koi/contracts
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: PERMISSIONS,
   operator: [
-    'dashboard:view', 'staff:view', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage',
+    'dashboard:view', 'staff:view', 'store:view', 'customer:view', 'customer:manage', 'customer:reveal', 'order:view', 'order:manage',
     'product:view', 'product:manage', 'marketing:view', 'marketing:manage', 'jobs:view',
     'shipping:view', 'shipping:manage', 'order:ship',
     'review:view', 'review:manage',
@@ -15,7 +15,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   store_manager: ['dashboard:view', 'staff:view', 'staff:manage', 'store:view', 'customer:view', 'customer:manage', 'order:view', 'order:manage', 'product:view', 'review:view'],
   shopping_guide: ['dashboard:view', 'customer:view', 'order:view', 'product:view'],
-  customer_service: ['dashboard:view', 'customer:view', 'customer:manage', 'order:view', 'product:view', 'shipping:view', 'review:view', 'review:manage', 'aftersale:view', 'aftersale:manage'],
+  customer_service: ['dashboard:view', 'customer:view', 'customer:manage', 'customer:reveal', 'order:view', 'product:view', 'shipping:view', 'review:view', 'review:manage', 'aftersale:view', 'aftersale:manage'],
   finance: ['dashboard:view', 'order:view', 'finance:view', 'customer:view', 'store:view', 'aftersale:view'],
 };
 

@@ -8,7 +8,7 @@ import { KoiError } from '../../platform/errors.ts';
 import { enforce, type RateLimiter } from '../../platform/rate-limit.ts';
 import { publish } from '../../platform/events.ts';
 import { maskPhone, type Logger } from '../../platform/log.ts';
-import type { TSendOtpResponse, TShopSession, TShopper } from '@koi/contracts';
+import type { TSendOtpResponse, TShopSession, TShopper, TSignupConsent } from '@koi/contracts';
 import type { MessagingService } from '../messaging/index.ts';
 import { otpCodes, shopperAccounts, shopperLogins } from './identity.tables.ts';
 import { judgeOtp, OTP_MAX_ATTEMPTS, OTP_SEND_LIMITS } from './otp.rules.ts';
@@ -16,7 +16,11 @@ import { openSession } from './sessions.ts';
 import { WechatAuthError, type WechatAuth, type WechatIdentity } from './providers/wechat-auth.ts';
 
 export const IdentityEvents = { shopperRegistered: 'identity.shopper_registered', shopperSignedIn: 'identity.shopper_signed_in' } as const;
-export type ShopperRegistered = { shopperId: string; via: 'phone' | 'wechat'; phone: string | null; wechatUnionid: string | null; at: string };
+export type ShopperRegistered = {
+  shopperId: string; via: 'phone' | 'wechat'; phone: string | null; wechatUnionid: string | null; at: string;
+  /** What the shopper agreed to on the sign-in page (PIPL consent, recorded by the customer module), with the client it came from. */
+  consent?: TSignupConsent & { ip: string; userAgent: string | null };
+};
 
 const DEFAULT_NICKNAME = '微信用户';
 
@@ -47,7 +51,7 @@ export function shopperAuth({ db, config, limiter, messaging, wechat, log }: Dep
    * Two first sign-ins racing for the same phone meet at the unique (kind, value) index: the loser's
    * insert does nothing and it reads the winner's account.
    */
-  async function findOrRegister(q: Q, logins: { kind: 'phone' | 'wechat_openid' | 'wechat_unionid'; value: string }[], profile: { nickname: string; avatarUrl: string | null; via: 'phone' | 'wechat' }) {
+  async function findOrRegister(q: Q, logins: { kind: 'phone' | 'wechat_openid' | 'wechat_unionid'; value: string }[], profile: { nickname: string; avatarUrl: string | null; via: 'phone' | 'wechat' }, consent?: ShopperRegistered['consent']) {
     const values = logins.map((l) => l.value);
     const existing = await q.select().from(shopperLogins).where(inArray(shopperLogins.value, values));
     const owner = logins.map((l) => existing.find((e) => e.kind === l.kind && e.value === l.value)?.shopperId).find(Boolean);
@@ -75,14 +79,14 @@ export function shopperAuth({ db, config, limiter, messaging, wechat, log }: Dep
     if (registered) {
       const phone = logins.find((l) => l.kind === 'phone')?.value ?? null;
       const unionid = logins.find((l) => l.kind === 'wechat_unionid')?.value ?? null;
-      await publish<ShopperRegistered>(q, IdentityEvents.shopperRegistered, { shopperId, via: profile.via, phone, wechatUnionid: unionid, at: now.toISOString() });
+      await publish<ShopperRegistered>(q, IdentityEvents.shopperRegistered, { shopperId, via: profile.via, phone, wechatUnionid: unionid, at: now.toISOString(), ...(consent ? { consent } : {}) });
     }
     return shopperId;
   }
 
-  async function signIn(logins: Parameters<typeof findOrRegister>[1], profile: Parameters<typeof findOrRegister>[2], meta: ClientMeta): Promise<TShopSession> {
+  async function signIn(logins: Parameters<typeof findOrRegister>[1], profile: Parameters<typeof findOrRegister>[2], meta: ClientMeta, consent?: TSignupConsent): Promise<TShopSession> {
     const attempt = () => db.tx(async (q) => {
-      const shopperId = await findOrRegister(q, logins, profile);
+      const shopperId = await findOrRegister(q, logins, profile, consent && { ...consent, ip: meta.ip, userAgent: meta.userAgent ?? null });
       const session = await openSession(q, { kind: 'shopper', id: shopperId }, ttlMs, meta);
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), shopper: await toShopper(q, shopperId) };
     });
@@ -117,7 +121,7 @@ export function shopperAuth({ db, config, limiter, messaging, wechat, log }: Dep
       return { sent: true, expiresInSeconds: config.otpTtlSeconds, resendAfterSeconds: OTP_SEND_LIMITS.perPhoneMinute.windowSeconds };
     },
 
-    async loginWithPhone(phone: string, code: string, meta: ClientMeta): Promise<TShopSession> {
+    async loginWithPhone(phone: string, code: string, meta: ClientMeta, consent?: TSignupConsent): Promise<TShopSession> {
       const verdict = await db.tx(async (q) => {
         const [latest] = await q.select().from(otpCodes).where(eq(otpCodes.phone, phone)).orderBy(desc(otpCodes.createdAt)).limit(1);
         if (!latest) return { v: judgeOtp(null, clock.now(), false, 0), attempts: 0 };
@@ -138,10 +142,10 @@ export function shopperAuth({ db, config, limiter, messaging, wechat, log }: Dep
         case 'too_many_attempts': throw new KoiError('identity.otp_too_many_attempts');
         case 'wrong': throw new KoiError('identity.otp_invalid', { remaining: Math.max(0, OTP_MAX_ATTEMPTS - verdict.attempts) });
       }
-      return signIn([{ kind: 'phone', value: phone }], { nickname: `茶友${phone.slice(-4)}`, avatarUrl: null, via: 'phone' }, meta);
+      return signIn([{ kind: 'phone', value: phone }], { nickname: `茶友${phone.slice(-4)}`, avatarUrl: null, via: 'phone' }, meta, consent);
     },
 
-    async loginWithWechat(kind: 'mp' | 'oauth', code: string, meta: ClientMeta): Promise<TShopSession> {
+    async loginWithWechat(kind: 'mp' | 'oauth', code: string, meta: ClientMeta, consent?: TSignupConsent): Promise<TShopSession> {
       let who: WechatIdentity;
       try {
         who = kind === 'mp' ? await wechat.exchangeMiniProgramCode(code) : await wechat.exchangeOauthCode(code);
@@ -153,7 +157,7 @@ export function shopperAuth({ db, config, limiter, messaging, wechat, log }: Dep
       const logins: Parameters<typeof findOrRegister>[1] = [];
       if (who.unionid) logins.push({ kind: 'wechat_unionid', value: who.unionid });
       logins.push({ kind: 'wechat_openid', value: `${who.appId}:${who.openid}` });
-      return signIn(logins, { nickname: who.nickname ?? DEFAULT_NICKNAME, avatarUrl: who.avatarUrl, via: 'wechat' }, meta);
+      return signIn(logins, { nickname: who.nickname ?? DEFAULT_NICKNAME, avatarUrl: who.avatarUrl, via: 'wechat' }, meta, consent);
     },
 
     me: (shopperId: string) => db.run((q) => toShopper(q, shopperId)),

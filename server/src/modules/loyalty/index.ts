@@ -26,6 +26,8 @@ import { registerAdminLoyaltyRoutes } from './loyalty.routes.admin.ts';
 import './loyalty.errors.ts';
 
 export { LoyaltyErrors } from './loyalty.errors.ts';
+export { LoyaltyEvents, type LevelChanged } from './members.ts';
+export { loyaltyCustomerData } from './customer-data.ts';
 
 const EXPIRE_QUEUE = 'loyalty.points-expire';
 const REVIEW_QUEUE = 'loyalty.level-review';
@@ -130,3 +132,4 @@ export function createLoyalty(deps: Deps) {
   };
 }
 export type LoyaltyService = ReturnType<typeof createLoyalty>;
+export { createLoyaltyCustomerMerge, type LoyaltyCustomerMerge } from './customer-merge.ts';

@@ -19,6 +19,8 @@ export type CustomerAccount = (typeof CUSTOMER_ACCOUNTS)[number];
 export const MERCHANT_ACCOUNTS = [
   'points_issued', 'points_expired', 'points_redeemed', 'points_reclaimed', 'points_adjusted',
   'recharge_received', 'bonus_granted', 'wallet_spent', 'wallet_refunded',
+  /** Transit accounts of a customer merge: out of the merged-away customer, into the one kept; they net to zero. */
+  'points_transferred', 'wallet_transferred',
 ] as const;
 export type MerchantAccount = (typeof MERCHANT_ACCOUNTS)[number];
 export type Account = CustomerAccount | MerchantAccount;

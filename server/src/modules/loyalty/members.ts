@@ -3,10 +3,15 @@ import type { Db, Q } from '../../platform/db.ts';
 import { clock } from '../../platform/clock.ts';
 import { KoiError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { publish } from '../../platform/events.ts';
 import { afterGrowth, NO_BENEFITS, reviewLevel, type Level, type LevelBenefits } from './levels.rules.ts';
 import { addMonths, shanghaiDay, signinReward } from './points.rules.ts';
 import type { LoyaltyConfig } from './loyalty-config.ts';
 import type { Points } from './points.ts';
+
+/** Published when a member's level rises (at once, on growth): coupons' level-up rewards follow it. */
+export const LoyaltyEvents = { levelChanged: 'loyalty.level_changed' } as const;
+export type LevelChanged = { customerId: string; from: string | null; to: string; direction: 'up'; at: string };
 
 export type MemberRow = { customer_id: string; growth: string | number; level_id: string | null; streak: number; last_signin_day: string | null; orders_paid: number };
 
@@ -56,6 +61,7 @@ export function createMembers(db: Db, config: LoyaltyConfig, points: Points) {
       const next = afterGrowth(levels, member.level_id, await windowGrowth(customerId, settings.growth.windowMonths, now, q));
       if (next !== member.level_id) {
         await db.rows(sql`update loyalty_members set level_id = ${next}, level_since = ${now} where customer_id = ${customerId}`, q);
+        if (next) await publish<LevelChanged>(q, LoyaltyEvents.levelChanged, { customerId, from: member.level_id, to: next, direction: 'up', at: now.toISOString() });
       }
     },
 

@@ -15,6 +15,7 @@ import { notifier, DELIVER_QUEUE, type Contacts, type NotifyInput } from './noti
 import { deliverer } from './deliver.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 import { registerWechatSubscribeSimRoutes } from './wechat-sim.routes.ts';
+import { clickTracking } from './click-tracking.ts';
 import type { Q } from '../../platform/db.ts';
 import './messaging.errors.ts';
 
@@ -22,6 +23,9 @@ export type { SmsProvider, SmsMessage } from './providers/sms.ts';
 export type { OrderMessageData } from './order-templates.rules.ts';
 export type { NotifyInput } from './notify.ts';
 export { SmsSendError } from './providers/sms.ts';
+export { eraseMessagingCustomer, messagingCustomerData } from './erase-customer.ts';
+export type { MarketingConsentPort } from './preferences.ts';
+export { MessageClickEvents, type TMessageClickedEvent } from './click-tracking.ts';
 
 export type MessagingService = {
   sms: SmsProvider;
@@ -71,6 +75,7 @@ export function createNotifications(deps: { db: Db; config: Config; log: Logger;
   const prefs = preferencesStore(db);
   const n = notifier({ db, jobs, log, prefs, contacts: deps.contacts, signName: config.aliyunSms.signName });
   const d = deliverer({ db, log, sms: deps.messaging.sms, wechat, notifier: n, prefs });
+  const clicks = clickTracking({ db, secret: config.secret, publicUrl: config.publicUrl });
 
   jobs.define<{ id: string }>(DELIVER_QUEUE, { retryLimit: 2, retryDelaySeconds: 30, expireInSeconds: 120 }, async ({ id }) => {
     await d.deliver(id);
@@ -87,6 +92,8 @@ export function createNotifications(deps: { db: Db; config: Config; log: Logger;
     /** Sends every due message (the sweep's work; tests run the queue with it). */
     deliverDue: d.deliverDue,
     preferences: prefs,
+    /** A tracked `/r/…` link to a shop path for a message (its clicks reach the customer timeline). */
+    trackedLink: clicks.trackedLink,
     wechat,
     /** Only in simulator mode: the simulated WeChat (grants, delivered messages, token expiry). */
     wechatSimulator: simulator,
@@ -96,6 +103,7 @@ export function createNotifications(deps: { db: Db; config: Config; log: Logger;
     registerRoutes(http: App): void {
       registerNotificationRoutes(http, { db, prefs, contacts: deps.contacts, simulator });
       if (simulator) registerWechatSubscribeSimRoutes(http, simulator);
+      clicks.registerRoutes(http);
     },
   };
 }

@@ -10,17 +10,33 @@ export type Switches = Record<TMessagePurpose, Record<TMessageChannel, boolean>>
 /** Transactional messages are on until the shopper turns them off; marketing is off until granted (PIPL). */
 export const DEFAULT_SWITCHES: Switches = { transactional: { wechat: true, sms: true }, marketing: { wechat: false, sms: false } };
 
+/**
+ * Where marketing consent lives when the customer module's PIPL records are wired in
+ * (links/customer-privacy.ts): one truth, so the switches read it and changes write it there.
+ */
+export type MarketingConsentPort = {
+  read(customerId: string, q?: Q): Promise<Record<TMessageChannel, boolean>>;
+  write(q: Q, customerId: string, channel: TMessageChannel, granted: boolean, source: string): Promise<void>;
+};
+
 /** The shopper's channel switches and one-time WeChat grants. */
 export function preferencesStore(db: Db) {
+  let marketingConsent: MarketingConsentPort | null = null;
+
   async function switches(customerId: string, q?: Q): Promise<Switches> {
     const rows = await db.run((t) => t.select().from(messagePreferences).where(eq(messagePreferences.customerId, customerId)), q);
     const out: Switches = { transactional: { ...DEFAULT_SWITCHES.transactional }, marketing: { ...DEFAULT_SWITCHES.marketing } };
     for (const r of rows) out[r.purpose][r.channel] = r.enabled;
+    if (marketingConsent) out.marketing = { ...(await marketingConsent.read(customerId, q)) };
     return out;
   }
 
   return {
     switches,
+    /** Marketing consent is read from and written to the PIPL consent records from now on. */
+    useMarketingConsent(port: MarketingConsentPort): void {
+      marketingConsent = port;
+    },
 
     /**
      * Changes the switches given; each real change is written to the consent log with its time,
@@ -36,6 +52,11 @@ export function preferencesStore(db: Db) {
           for (const channel of ['wechat', 'sms'] as const) {
             const want = input[purpose]?.[channel];
             if (want === undefined || want === before[purpose][channel]) continue;
+            if (purpose === 'marketing' && marketingConsent) {
+              await marketingConsent.write(q, customerId, channel, want, source);
+              before[purpose][channel] = want;
+              continue;
+            }
             await q.insert(messagePreferences).values({ customerId, purpose, channel, enabled: want, updatedAt: now })
               .onConflictDoUpdate({ target: [messagePreferences.customerId, messagePreferences.purpose, messagePreferences.channel], set: { enabled: want, updatedAt: now } });
             await q.insert(messageConsentLog).values({ customerId, id: newId(), purpose, channel, granted: want, source, at: now });
@@ -46,7 +67,7 @@ export function preferencesStore(db: Db) {
       });
     },
 
-    /** Consent changes, newest first (the customer data platform builds PIPL records on these). */
+    /** Consent changes, newest first. Once marketing consent is wired to the PIPL records, this log holds transactional changes only. */
     async consentLog(customerId: string) {
       const rows = await db.run((q) => q.select().from(messageConsentLog).where(eq(messageConsentLog.customerId, customerId)).orderBy(sql`${messageConsentLog.at} desc, ${messageConsentLog.id} desc`));
       return rows.map((r) => ({ purpose: r.purpose, channel: r.channel, granted: r.granted, source: r.source, at: r.at.toISOString() }));

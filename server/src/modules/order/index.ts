@@ -22,6 +22,9 @@ export type { OrderPorts, PriceQuote, LineQuote, PricingPort, DeliveryPort, Loca
 export type { LineDiscount } from './order.tables.ts';
 /** For after-sales (issue 8): a line refund's balance part (→ loyalty.wallet.refundToBalance) and provider part. */
 export { splitLineRefund, type LineMoney } from './balance-refund.rules.ts';
+/** PIPL (customer module's privacy link): the customer's orders for their download; erasure of personal fields. */
+export { orderCustomerData } from './customer-data.ts';
+export { eraseOrderCustomer } from './erase-customer.ts';
 
 const CLOSE_QUEUE = 'order.close-overdue';
 
@@ -130,3 +133,4 @@ export function createOrders(deps: Deps) {
   return service;
 }
 export type OrderService = ReturnType<typeof createOrders>;
+export { createOrderCustomerFacts, type OrderCustomerFacts } from './customer-merge.ts';

@@ -11,6 +11,7 @@ import { isUuid } from './coupon-templates.ts';
 import { summaryOf } from './kind-args.ts';
 import { walletCoupon } from './coupon-wallet.ts';
 import { claimableNow, couponCode, couponValidity } from './promotion-state.rules.ts';
+import { claimedPercent } from './coupon-issue.rules.ts';
 
 /**
  * Claiming (领券). Both limits are conditional writes, so parallel claims can never pass them: the
@@ -60,7 +61,7 @@ export function createCouponClaims(db: Db, registry: KindRegistry) {
         return {
           id: t.id, name: t.name, kind: t.kind, summary: summaryOf(registry, 'coupon', t.kind, t.args).summary,
           thresholdFen: money(t.args.thresholdFen), amountFen: money(t.args.amountFen), scope: t.scope, validity: t.validity,
-          perCustomerLimit: t.perCustomerLimit, remaining, claimed: n, canClaim: (remaining === null || remaining > 0) && n < t.perCustomerLimit,
+          perCustomerLimit: t.perCustomerLimit, remaining, claimedPercent: claimedPercent(t.issuedCount, t.totalQuantity), claimed: n, canClaim: (remaining === null || remaining > 0) && n < t.perCustomerLimit,
         };
       });
       return { items };

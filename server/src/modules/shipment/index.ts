@@ -20,6 +20,7 @@ import { registerKuaidi100Routes } from './notify.routes.ts';
 import './shipment.errors.ts';
 
 export { COURIERS, findCourier } from './couriers.rules.ts';
+export { eraseShipmentRecipient } from './erase-customer.ts';
 
 const SUBSCRIBE_QUEUE = 'shipment.subscribe';
 const SWEEP_QUEUE = 'shipment.subscribe-sweep';

@@ -42,8 +42,8 @@ describe('buildMenu', () => {
       expect(buildMenu(layoutChildren, all).map((i) => i.path)).toEqual(['/dashboard', '/staff', '/jobs']);
     });
 
-    it('gives a shopping guide with only the dashboard just that', () => {
-      expect(buildMenu(layoutChildren, perms('dashboard:view', 'customer:view')).map((i) => i.name)).toEqual(['dashboard']);
+    it('gives a shopping guide the dashboard and the customer pages they may view', () => {
+      expect(buildMenu(layoutChildren, perms('dashboard:view', 'customer:view')).map((i) => i.name)).toEqual(['dashboard', 'customers', 'tags', 'segments']);
     });
 
     it('nests the catalog pages under 商品 and the shop window under 营销, following the permissions', () => {

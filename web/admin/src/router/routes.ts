@@ -1,4 +1,4 @@
-import { Medal, Brush, ChatDotRound, RefreshLeft, Collection, Discount, FolderOpened, Goods, List, Message, Odometer, Search, Ticket, Tickets, User, Van, Shop, Checked } from '@element-plus/icons-vue';
+import { Aim, Medal, Brush, ChatDotRound, RefreshLeft, Collection, Discount, FolderOpened, Goods, List, Message, Odometer, Search, Ticket, Tickets, User, Van, Shop, Checked, Upload, UserFilled, PriceTag } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import './meta.ts';
 
@@ -124,6 +124,42 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'shipping-templates',
     component: () => import('@/views/shipping-templates/index.vue'),
     meta: { title: 'menu.shippingTemplates', permission: 'shipping:view', menu: { icon: Van, order: 25, group: 'settings' } },
+  },
+  {
+    path: 'customers',
+    name: 'customers',
+    component: () => import('@/views/customers/index.vue'),
+    meta: { title: 'customers.menuTitle', permission: 'customer:view', menu: { icon: UserFilled, order: 17.1 } },
+  },
+  {
+    path: 'customers/:id',
+    name: 'customer-detail',
+    component: () => import('@/views/customer-detail/index.vue'),
+    meta: { title: 'customers.detailTitle', permission: 'customer:view' },
+  },
+  {
+    path: 'tags',
+    name: 'tags',
+    component: () => import('@/views/tags/index.vue'),
+    meta: { title: 'tags.menuTitle', permission: 'customer:view', menu: { icon: PriceTag, order: 17.15 } },
+  },
+  {
+    path: 'segments',
+    name: 'segments',
+    component: () => import('@/views/segments/index.vue'),
+    meta: { title: 'segments.menuTitle', permission: 'customer:view', menu: { icon: Aim, order: 17.17 } },
+  },
+  {
+    path: 'customer-import',
+    name: 'customer-import',
+    component: () => import('@/views/customer-import/index.vue'),
+    meta: { title: 'customerImport.menuTitle', permission: 'customer:manage', menu: { icon: Upload, order: 17.2 } },
+  },
+  {
+    path: 'customer-privacy',
+    name: 'customer-privacy',
+    component: () => import('@/views/customer-privacy/index.vue'),
+    meta: { title: 'privacy.menuTitle', permission: 'customer:manage', menu: { icon: User, order: 17.5 } },
   },
   {
     path: 'messages',

@@ -7,6 +7,9 @@ import aftersale from './en.aftersale';
 import member from './en.member';
 import delivery from './en.delivery';
 import tracking from './en.tracking';
+import privacy from './en.privacy';
+import coupon from './en.coupon';
+import profile from './en.profile';
 
 const en: Messages = {
   brand: {
@@ -203,6 +206,9 @@ const en: Messages = {
   ...member,
   ...delivery,
   ...tracking,
+  ...privacy,
+  ...coupon,
+  ...profile,
 };
 
 export default en;

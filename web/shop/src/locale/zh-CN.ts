@@ -6,6 +6,9 @@ import aftersale from './zh-CN.aftersale';
 import member from './zh-CN.member';
 import delivery from './zh-CN.delivery';
 import tracking from './zh-CN.tracking';
+import privacy from './zh-CN.privacy';
+import coupon from './zh-CN.coupon';
+import profile from './zh-CN.profile';
 
 /** Source of truth for message keys: en.ts must have the same shape. */
 const zhCN = {
@@ -203,6 +206,9 @@ const zhCN = {
   ...member,
   ...delivery,
   ...tracking,
+  ...privacy,
+  ...coupon,
+  ...profile,
 } as const;
 
 /** Same tree as zh-CN with every leaf widened to string. */

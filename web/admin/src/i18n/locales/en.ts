@@ -10,6 +10,12 @@ import delivery from './en.delivery.ts';
 import shipment from './en.shipment.ts';
 import loyalty from './en.loyalty.ts';
 import dryRun from './en.dry-run.ts';
+import privacy from './en.privacy.ts';
+import customerImport from './en.customer-import.ts';
+import customers from './en.customers.ts';
+import tags from './en.tags.ts';
+import couponIssue from './en.coupon-issue.ts';
+import segments from './en.segments.ts';
 import type zhCN from './zh-CN.ts';
 
 /** English; typed against zh-CN so a missing key fails the typecheck. */
@@ -158,7 +164,7 @@ const en: typeof zhCN = {
     dashboard: { view: 'View dashboard' },
     staff: { view: 'View staff', manage: 'Manage staff' },
     store: { view: 'View stores', manage: 'Manage stores' },
-    customer: { view: 'View customers', manage: 'Manage customers', reveal_pii: 'Reveal customer personal data' },
+    customer: { view: 'View customers', manage: 'Manage customers', reveal: 'Reveal masked phones and addresses (logged)', reveal_pii: 'Reveal customer personal data' },
     order: { view: 'View orders', manage: 'Manage orders' },
     shipping: { view: 'View shipping templates', manage: 'Manage shipping templates' },
     aftersale: { view: 'View after-sales', manage: 'Handle after-sales' },
@@ -179,5 +185,11 @@ const en: typeof zhCN = {
   ...shipment,
   ...loyalty,
   ...dryRun,
+  ...privacy,
+  ...customerImport,
+  ...customers,
+  ...tags,
+  ...couponIssue,
+  ...segments,
 };
 export default en;

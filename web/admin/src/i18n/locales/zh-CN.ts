@@ -10,6 +10,12 @@ import delivery from './zh-CN.delivery.ts';
 import shipment from './zh-CN.shipment.ts';
 import loyalty from './zh-CN.loyalty.ts';
 import dryRun from './zh-CN.dry-run.ts';
+import privacy from './zh-CN.privacy.ts';
+import customerImport from './zh-CN.customer-import.ts';
+import customers from './zh-CN.customers.ts';
+import tags from './zh-CN.tags.ts';
+import couponIssue from './zh-CN.coupon-issue.ts';
+import segments from './zh-CN.segments.ts';
 
 /** Simplified Chinese: the source of truth for every message key; `en.ts` must have the same shape. */
 export default {
@@ -157,7 +163,7 @@ export default {
     dashboard: { view: '查看概览' },
     staff: { view: '查看员工', manage: '管理员工' },
     store: { view: '查看门店', manage: '管理门店' },
-    customer: { view: '查看客户', manage: '管理客户', reveal_pii: '查看客户隐私信息' },
+    customer: { view: '查看客户', manage: '管理客户', reveal: '查看完整手机号与地址（留痕）', reveal_pii: '查看客户隐私信息' },
     order: { view: '查看订单', manage: '管理订单' },
     shipping: { view: '查看运费模板', manage: '管理运费模板' },
     aftersale: { view: '查看售后', manage: '处理售后' },
@@ -178,4 +184,10 @@ export default {
   ...shipment,
   ...loyalty,
   ...dryRun,
+  ...privacy,
+  ...customerImport,
+  ...customers,
+  ...tags,
+  ...couponIssue,
+  ...segments,
 };

@@ -1,0 +1,45 @@
+import type zhCNPrivacy from './zh-CN.privacy';
+
+type Shape = { [K in keyof typeof zhCNPrivacy]: { [L in keyof (typeof zhCNPrivacy)[K]]: string } };
+
+const enPrivacy: Shape = {
+  privacy: {
+    title: 'Privacy and data',
+    meEntry: 'Privacy and data',
+    policySection: 'Privacy policy',
+    policyAgreed: 'Agreed to version {version}',
+    policyNone: 'No record',
+    marketingSection: 'Marketing messages',
+    marketingHint: 'Whether we may send you new arrivals, coupons and member-day offers; every change is recorded and you can withdraw at any time',
+    sms: 'SMS',
+    wechat: 'WeChat',
+    email: 'Email',
+    saved: 'Saved',
+    historySection: 'Consent history',
+    granted: 'Granted',
+    withdrawn: 'Withdrawn',
+    purpose_privacy_policy: 'Privacy policy',
+    purpose_marketing_sms: 'SMS marketing',
+    purpose_marketing_wechat: 'WeChat marketing',
+    purpose_marketing_email: 'Email marketing',
+    dataSection: 'My data',
+    dataHint: 'Download everything we keep about you (profile, addresses, orders, points and balance, coupons, reviews, consents and browsing) as JSON',
+    download: 'Download my data',
+    downloaded: 'Download started',
+    copied: 'Your data was copied to the clipboard',
+    deleteSection: 'Delete account',
+    deleteWarning: 'After deletion your name, phone, addresses and browsing history are deleted or anonymised for good; the account can no longer sign in, and points, balance and coupons are forfeited. Orders and payments are kept, anonymised, as the law requires.',
+    deleteCooling: 'There is a {days}-day cooling-off period in which you can cancel.',
+    deleteConfirmLabel: 'Type “DELETE MY ACCOUNT”',
+    deleteConfirmPhrase: 'DELETE MY ACCOUNT',
+    deleteReason: 'Reason (optional)',
+    deleteSubmit: 'Request deletion',
+    deleteMismatch: 'Type “DELETE MY ACCOUNT” exactly',
+    deletePending: 'Deletion requested; it will be carried out on {at}',
+    deleteCancel: 'Cancel the deletion request',
+    deleteCancelled: 'Deletion request cancelled',
+    deleteRequested: 'Deletion requested',
+    loginMarketing: 'Send me offers by SMS (withdraw any time)',
+  },
+};
+export default enPrivacy;
