@@ -7,7 +7,7 @@
  * - orders spread over customers by a multiplicative hash, paid over the last 2 years, 1 in 20
  *   partly refunded, 1 in 50 refunded in full; categories 紫砂壶 / 茶叶 / 茶具;
  * - the per-customer aggregates the segments helper keeps, recomputed at the end.
- * Shared by tag-recompute.bench.ts (tags helper) and available to segment-count.bench.ts.
+ * Shared by tag-recompute.bench.ts (tags helper) and segment-count.bench.ts (with generateBehaviour below).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/platform/db.ts';
@@ -38,5 +38,27 @@ export async function generateAudience(db: Db, size: AudienceSize, now: Date): P
     where a.customer_id = c.customer_id`));
   await db.run((q) => q.execute(sql`vacuum analyze audience_customers`));
   await db.run((q) => q.execute(sql`vacuum analyze audience_orders`));
+  return { seconds: Math.round((performance.now() - t0) / 100) / 10 };
+}
+
+export type BehaviourSize = { customers: number; events: number };
+
+/**
+ * Generated behaviour events for the segment benchmark: `events` rows over the last 365 days, spread
+ * over the customers of `generateAudience` by a multiplicative hash, 3 in 8 of them product views;
+ * then the per-day rollup (behaviour_daily_counts) rebuilt from them in day order, as ingest writes it.
+ */
+export async function generateBehaviour(db: Db, size: BehaviourSize, now: Date): Promise<{ seconds: number }> {
+  const t0 = performance.now();
+  const { customers, events } = size;
+  await db.run((q) => q.execute(sql`insert into behaviour_events (customer_key, id, shopper_id, anonymous_id, type, props, occurred_at, received_at, source)
+    select k::text, md5('e' || e)::uuid, k, null, (array['product_view','product_view','product_view','search','add_to_cart','share','page_view','message_open'])[1 + (e * 31) % 8],
+      '{}'::jsonb, ${now}::timestamptz - make_interval(secs => (e * 6151) % (365 * 86400)), ${now}, 'shop'
+    from (select e, md5('c' || (1 + (e * 40503) % ${customers}::bigint))::uuid as k from generate_series(1::bigint, ${events}::bigint) e) x`));
+  await db.run((q) => q.execute(sql`insert into behaviour_daily_counts (type, day, customer_id, n)
+    select type, (occurred_at at time zone 'UTC')::date, shopper_id, count(*)::int from behaviour_events
+    where shopper_id is not null group by 1, 2, 3 order by 2, 1, 3`));
+  await db.run((q) => q.execute(sql`vacuum analyze behaviour_events`));
+  await db.run((q) => q.execute(sql`vacuum analyze behaviour_daily_counts`));
   return { seconds: Math.round((performance.now() - t0) / 100) / 10 };
 }

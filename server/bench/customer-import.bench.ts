@@ -4,12 +4,14 @@
  * KOI_BENCH_IMPORT_ROWS rows (default 1,000,000), on PostgreSQL when DATABASE_URL is set (else
  * PGlite), against a naive baseline in the same run: the whole file read and parsed into memory,
  * then row-at-a-time imports (capped at KOI_BENCH_NAIVE_ROWS, default 20,000: rate measured on
- * those, memory on the whole file). Each run is its own process with its own scratch database; the
- * streaming one under a 384 MB V8 heap cap, so finishing at all shows its memory is bounded.
+ * those, memory on the whole file; its time for the whole file is extrapolated from that rate and
+ * marked `extrapolated` in the JSON). Each run is its own process with its own scratch database; the
+ * streaming one under a 384 MB V8 heap cap, so finishing at all shows its memory is bounded. Every
+ * line carries the machine's load average (other work on the machine slows both runs alike).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { freshPostgresUrl } from '../test/databases.ts';
 import { writeSampleExport } from '../src/modules/customer-import/sample-export.ts';
@@ -17,6 +19,22 @@ import { benchDir, emit } from './lib.ts';
 
 const rows = Number(process.env.KOI_BENCH_IMPORT_ROWS ?? 1_000_000);
 const naiveRows = Number(process.env.KOI_BENCH_NAIVE_ROWS ?? 20_000);
+
+const load = () => loadavg().map((x) => Number(x.toFixed(2)));
+
+/**
+ * The naive baseline imports only its first KOI_BENCH_NAIVE_ROWS rows (a million single-row
+ * transactions would take hours): its time for the whole file is extrapolated at the measured rate,
+ * and says so. Rows per second are measured either way.
+ */
+function extrapolation(r: Record<string, unknown>, fileRows: number): { extrapolated: boolean; measuredRows?: number; estimatedSecondsForFile?: number; note?: string } {
+  const measured = Number(r.rows);
+  if (measured >= fileRows) return { extrapolated: false };
+  return {
+    extrapolated: true, measuredRows: measured, estimatedSecondsForFile: Math.round(fileRows / Number(r.rowsPerSecond)),
+    note: `measured on the first ${measured} of ${fileRows} rows; the whole file's time is extrapolated at that rate (memory is of the whole file parsed)`,
+  };
+}
 
 async function runWorker(env: Record<string, string>): Promise<Record<string, unknown>> {
   // The streaming import runs under a small heap cap (KOI_BENCH_IMPORT_HEAP_MB, default 384): a
@@ -46,8 +64,13 @@ export async function run(): Promise<void> {
     for (const mode of ['streaming', 'naive']) {
       const scratch = process.env.DATABASE_URL ? await freshPostgresUrl(process.env.DATABASE_URL) : null;
       try {
-        results[mode] = await runWorker({ KOI_BENCH_MODE: mode, KOI_BENCH_FILE: file, KOI_BENCH_NAIVE_ROWS: String(naiveRows), DATABASE_URL: scratch?.url ?? '', REDIS_URL: '' });
-        emit({ bench: 'customer-import', db, heapCapMb: mode === 'streaming' ? Number(process.env.KOI_BENCH_IMPORT_HEAP_MB ?? 384) : 8192, target: mode === 'streaming' ? 'koi-streaming-batches' : 'naive-in-memory-row-at-a-time', fileRows: rows, fileMb, ...results[mode] });
+        const loadBefore = load();
+        const r = await runWorker({ KOI_BENCH_MODE: mode, KOI_BENCH_FILE: file, KOI_BENCH_NAIVE_ROWS: String(naiveRows), DATABASE_URL: scratch?.url ?? '', REDIS_URL: '' });
+        results[mode] = r;
+        emit({
+          bench: 'customer-import', db, heapCapMb: mode === 'streaming' ? Number(process.env.KOI_BENCH_IMPORT_HEAP_MB ?? 384) : 8192, target: mode === 'streaming' ? 'koi-streaming-batches' : 'naive-in-memory-row-at-a-time', fileRows: rows, fileMb, ...r,
+          ...extrapolation(r, rows), loadAvg: { before: loadBefore, after: load() },
+        });
       } finally {
         await scratch?.drop();
       }
@@ -58,6 +81,8 @@ export async function run(): Promise<void> {
       bench: 'customer-import', db, summary: true, rows,
       speedup: Number(((s.rowsPerSecond as number) / (n.rowsPerSecond as number)).toFixed(1)),
       peakRssMbStreaming: s.peakRssMb, peakRssMbNaive: n.peakRssMb,
+      secondsStreaming: s.seconds, secondsNaive: extrapolation(n, rows).estimatedSecondsForFile ?? n.seconds, naiveExtrapolated: Number(n.rows) < rows,
+      cores: availableParallelism(), loadAvg: load(),
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,20 +5,26 @@
  * < 500 ms at 1,000,000 customers and 10,000,000 events. p50/p95 over several runs, against a naive
  * baseline in the same run: load every customer's facts in batches of 10,000 and evaluate the
  * reference evaluator in Node (measured on up to KOI_BENCH_BASELINE_CUSTOMERS customers and
- * extrapolated linearly beyond, labelled so).
+ * extrapolated linearly beyond, labelled so; KOI_BENCH_BASELINE_CUSTOMERS=0 skips it).
+ * KOI_BENCH_EXPLAIN=1 prints the count's EXPLAIN (ANALYZE, BUFFERS).
  *
  * Sizes: KOI_BENCH_CUSTOMERS (1,000,000), KOI_BENCH_EVENTS (10,000,000), KOI_BENCH_ORDERS (3 per
  * customer), KOI_BENCH_RUNS (9). The data are generated with generate_series straight into the
- * tables (a benchmark fixture): regions over 6 provinces, orders over 2 years, events over a year,
- * and the per-day event rollup (behaviour_daily_counts) rebuilt from those events.
+ * tables (audience-data.ts, a benchmark fixture): regions over 6 provinces, orders over 2 years,
+ * events over a year, and the per-day event rollup (behaviour_daily_counts) rebuilt from those events.
+ * KOI_BENCH_DB=<name> keeps the generated database and reuses it on the next run of the same size.
  */
 import { sql } from 'drizzle-orm';
 import type { TSegmentRule } from '@koi/contracts';
 import { migrate } from '../src/platform/migrate.ts';
-import { segmentCount } from '../src/modules/audience/segment-query.ts';
+import { segmentCount, tuneForSegments } from '../src/modules/audience/segment-query.ts';
+import { compileSegment } from '../src/modules/audience/segment-sql.ts';
 import { loadSegmentFacts } from '../src/modules/audience/facts-load.ts';
 import { matches } from '../src/modules/audience/segment-rule.rules.ts';
+import pg from 'pg';
+import { openPostgres, type Db } from '../src/platform/db.ts';
 import { openTestDb } from '../test/databases.ts';
+import { generateAudience, generateBehaviour } from './audience-data.ts';
 import { emit } from './lib.ts';
 
 const CUSTOMERS = Number(process.env.KOI_BENCH_CUSTOMERS ?? 1_000_000);
@@ -41,46 +47,59 @@ const pct = (xs: number[], p: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! * 10) / 10;
 };
 
+/**
+ * The benchmark's database: a fresh scratch database dropped at the end, or, with KOI_BENCH_DB=<name>,
+ * a named one that is kept and reused: generated once for a size (a marker row records the size and
+ * the generation time, written last, so an interrupted generation is redone), later runs only apply
+ * new migrations and measure — a 1,000,000-customer database takes many minutes to generate.
+ */
+async function openBenchDb(): Promise<{ db: Db; close: () => Promise<void>; kept: string | null }> {
+  const name = process.env.KOI_BENCH_DB;
+  if (!name) {
+    const t = await openTestDb('postgres');
+    return { db: t.db, close: t.close, kept: null };
+  }
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error('KOI_BENCH_DB: a lower-case identifier');
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (!exists.rowCount) await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), 10);
+  return { db, close: () => db.close(), kept: name };
+}
+
+/** Generates the data unless the (kept) database already holds this size; returns the `now` they were generated at. */
+async function ensureData(db: Db): Promise<Date> {
+  const size = `${CUSTOMERS}/${ORDERS}/${EVENTS}`;
+  await db.run((q) => q.execute(sql`create table if not exists bench_generated (bench text primary key, size text not null, generated_at timestamptz not null)`));
+  const marker = await db.rows<{ size: string; generated_at: Date | string }>(sql`select size, generated_at from bench_generated where bench = 'segment-count'`);
+  if (marker[0]?.size === size) {
+    emit({ bench: 'segment-count', phase: 'generate', reused: true, customers: CUSTOMERS, orders: ORDERS, events: EVENTS });
+    return new Date(marker[0].generated_at);
+  }
+  await db.run((q) => q.execute(sql`truncate audience_customers, audience_orders, behaviour_events, behaviour_daily_counts, bench_generated`));
+  const now = new Date();
+  const audience = await generateAudience(db, { customers: CUSTOMERS, orders: ORDERS }, now);
+  const behaviour = await generateBehaviour(db, { customers: CUSTOMERS, events: EVENTS }, now);
+  await db.run((q) => q.execute(sql`insert into bench_generated values ('segment-count', ${size}, ${now})`));
+  emit({ bench: 'segment-count', phase: 'generate', customers: CUSTOMERS, orders: ORDERS, events: EVENTS,
+    audienceSeconds: audience.seconds, behaviourSeconds: behaviour.seconds });
+  return now;
+}
+
 export async function run(): Promise<void> {
   if (!process.env.DATABASE_URL) {
     emit({ bench: 'segment-count', skipped: 'DATABASE_URL not set (PostgreSQL only)' });
     return;
   }
-  const t = await openTestDb('postgres');
+  const t = await openBenchDb();
   const db = t.db;
   try {
     await migrate(db);
-    const now = new Date();
-    const g0 = performance.now();
-    // Customer i has id md5('c'||i)::uuid; a generated id is a uniform random uuid, as UUIDv7s are across merchants' ages.
-    await db.run((q) => q.execute(sql`insert into audience_customers (customer_id, gender, birthday_month, region_code, source_channel, first_seen_at, updated_at)
-      select md5('c' || i)::uuid, (array['male','female','female','unknown'])[1 + i % 4], 1 + i % 12,
-        (array['330106','330102','110101','440305','320106','510104','310104','330203'])[1 + (i * 7) % 8],
-        (array['shop','wechat','taobao','jd','douyin','youzan'])[1 + (i * 13) % 6], ${now}::timestamptz - make_interval(days => (i % 700)::int), ${now}
-      from generate_series(1::bigint, ${CUSTOMERS}::bigint) i`));
-    await db.run((q) => q.execute(sql`insert into audience_orders (source, order_ref, customer_id, paid_at, total_fen, refunded_fen, category_ids, updated_at)
-      select 'bench', 'O' || o, md5('c' || (1 + (o * 2654435761) % ${CUSTOMERS}::bigint))::uuid, ${now}::timestamptz - make_interval(secs => (o * 7919) % (730 * 86400)),
-        1000 + (o * 104729) % 60000, case when o % 20 = 0 then 1000 else 0 end, array[(array['紫砂壶','茶叶','茶具'])[1 + o % 3]], ${now}
-      from generate_series(1::bigint, ${ORDERS}::bigint) o`));
-    await db.run((q) => q.execute(sql`update audience_customers c set paid_orders = a.n, spend_fen = a.fen, first_order_at = a.f, last_order_at = a.l
-      from (select customer_id, count(*) n, sum(total_fen - refunded_fen) fen, min(paid_at) f, max(paid_at) l from audience_orders group by customer_id) a
-      where a.customer_id = c.customer_id`));
-    const gOrders = performance.now();
-    await db.run((q) => q.execute(sql`insert into behaviour_events (customer_key, id, shopper_id, anonymous_id, type, props, occurred_at, received_at, source)
-      select k::text, md5('e' || e)::uuid, k, null, (array['product_view','product_view','product_view','search','add_to_cart','share','page_view','message_open'])[1 + (e * 31) % 8],
-        '{}'::jsonb, ${now}::timestamptz - make_interval(secs => (e * 6151) % (365 * 86400)), ${now}, 'shop'
-      from (select e, md5('c' || (1 + (e * 40503) % ${CUSTOMERS}::bigint))::uuid as k from generate_series(1::bigint, ${EVENTS}::bigint) e) x`));
-    // The daily rollup ingest keeps in step (behaviour-append.ts), rebuilt from the generated events in
-    // day order, as ingest writes it (the migration's backfill statement, sorted).
-    await db.run((q) => q.execute(sql`insert into behaviour_daily_counts (type, day, customer_id, n)
-      select type, (occurred_at at time zone 'UTC')::date, shopper_id, count(*)::int from behaviour_events
-      where shopper_id is not null group by 1, 2, 3 order by 2, 1, 3`));
-    await db.run((q) => q.execute(sql`analyze audience_customers`));
-    await db.run((q) => q.execute(sql`analyze audience_orders`));
-    await db.run((q) => q.execute(sql`vacuum analyze behaviour_events`));
-    await db.run((q) => q.execute(sql`vacuum analyze behaviour_daily_counts`));
-    emit({ bench: 'segment-count', phase: 'generate', customers: CUSTOMERS, orders: ORDERS, events: EVENTS,
-      ordersSeconds: Math.round((gOrders - g0) / 100) / 10, totalSeconds: Math.round((performance.now() - g0) / 100) / 10 });
+    const now = await ensureData(db);
 
     // Compiled SQL: one statement per count.
     const times: number[] = [];
@@ -94,7 +113,18 @@ export async function run(): Promise<void> {
     emit({ bench: 'segment-count', variant: 'compiled-sql', conditions: 3, customers: CUSTOMERS, events: EVENTS, orders: ORDERS, count, runs: times.length,
       p50Ms: p50, p95Ms: pct(times, 0.95), targetMs: 500, withinTarget: pct(times, 0.95) < 500 });
 
+    if (process.env.KOI_BENCH_EXPLAIN) {
+      const s = compileSegment(RULE, now);
+      // As segmentCount runs it: in a transaction with the segment settings.
+      const plan = await db.tx(async (q) => {
+        await tuneForSegments(q);
+        return db.rows<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers) select count(*)::int as n from ${s.from} where ${s.where}`, q);
+      });
+      console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+    }
+
     // Naive baseline: every customer's facts into Node, batch by batch, and the reference evaluator.
+    if (BASELINE_MAX <= 0) return;
     const measuredCustomers = Math.min(CUSTOMERS, BASELINE_MAX);
     const t0 = performance.now();
     let naiveCount = 0;
@@ -114,8 +144,8 @@ export async function run(): Promise<void> {
       count: full ? naiveCount : null, countOfMeasured: naiveCount, ms: Math.round(naiveTotalMs), extrapolated: !full,
       agrees: full ? naiveCount === count : null, speedup: Math.round(naiveTotalMs / p50) });
   } finally {
-    if (process.env.KOI_BENCH_KEEP_DB) emit({ bench: 'segment-count', keptDatabase: t.url });
-    else await t.close();
+    if (t.kept) emit({ bench: 'segment-count', keptDatabase: t.kept });
+    await t.close();
   }
 }
 

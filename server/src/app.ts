@@ -12,6 +12,7 @@ import { Jobs } from './platform/jobs.ts';
 import { registerPlatformRoutes } from './platform/platform.routes.ts';
 import { createMessaging, createNotifications } from './modules/messaging/index.ts';
 import { linkOrderNotifications } from './links/order-notifications.ts';
+import { linkPointsNotifications } from './links/points-notifications.ts';
 import { registerDevSmsRoutes } from './modules/messaging/dev-sms.routes.ts';
 import { createStoreService } from './modules/store/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
@@ -35,6 +36,7 @@ import { linkCouponIssuance } from './links/coupon-issuance.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createReviews } from './modules/review/index.ts';
 import { createLoyalty } from './modules/loyalty/index.ts';
+import { createPointsMall } from './modules/points-mall/index.ts';
 import { createAfterSales } from './modules/aftersale/index.ts';
 import { createShipments } from './modules/shipment/index.ts';
 import { linkCustomerMerge } from './links/customer-merge.ts';
@@ -69,6 +71,7 @@ export type Koi = {
   fulfilment: ReturnType<typeof createFulfilment>;
   reviews: ReturnType<typeof createReviews>;
   loyalty: ReturnType<typeof createLoyalty>;
+  pointsMall: ReturnType<typeof createPointsMall>;
   aftersales: ReturnType<typeof createAfterSales>;
   shipments: ReturnType<typeof createShipments>;
   /** Starts the outbox dispatcher and job workers (per KOI_ROLE). */
@@ -107,8 +110,8 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   const promotion = createPromotion({ db, limiter, jobs, log });
   const fulfilment = createFulfilment({ db });
   // Cart and order need each other (purchase limits ↔ checkout from the cart): the cart asks late.
-  const loyalty = createLoyalty({ db, log, jobs, bus, payment, identity, publicUrl: config.publicUrl });
-  const pricing = orderPricing(promotion, loyalty, { hasOrdered: (c) => orders!.hasOrdered(c) });
+  const loyalty = createLoyalty({ db, log, jobs, bus, payment, identity, customer, publicUrl: config.publicUrl });
+  const pricing = orderPricing(promotion, loyalty, { hasOrdered: (c) => orders!.hasOrdered(c), giftStock: async (ids) => new Map([...(await inventory.levels(ids))].map(([id, l]) => [id, l.available])) });
   let orders: ReturnType<typeof createOrders> | null = null;
   const cart = createCart({ db, catalog, price: pricing.cartPrice, purchased: (c, p, q) => orders!.purchased(c, p, q) });
   orders = createOrders({
@@ -120,6 +123,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   linkOrderEvents(bus, { orders, payment, catalog });
   const notifications = createNotifications({ db, config, log, jobs, messaging, contacts: identity.contactsOf });
   linkOrderNotifications(bus, notifications);
+  linkPointsNotifications(bus, notifications);
   linkCustomerMerge({ db, bus, customer, identity, loyalty });
   linkCustomerPrivacy({ db, config, bus, jobs, customer, identity, notifications });
   linkCustomerBehaviour(bus);
@@ -127,6 +131,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   audience.useCustomerNames((ids) => customer.namesOf(ids));
   const customerImport = createCustomerImport({ db, log, jobs, bus, dataDir: config.dataDir, ports: {
     resolveCustomers: customer.resolveCustomers, recordOrderFacts: audience.recordOrderFacts, recomputeTagsFor: (pages) => audience.recomputeTagsForPages(pages),
+    refreshProfileFacts: async (ids) => audience.copyProfileFacts(await customer.profiles.facts([...ids])),
     regionChildren: (p) => customer.regions.children(p) } });
   const search = createSearch({ db, bus, log });
   const decoration = await createDecoration({ db, search });
@@ -149,7 +154,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   delivery.registerRoutes(app);
   cart.registerRoutes(app);
   orders.registerRoutes(app);
-  registerPromotionDryRun(app, { promotion, orders, catalog });
+  registerPromotionDryRun(app, { promotion, orders, catalog, carts: cart });
   const reviews = createReviews({ db, limiter, catalog, orders, identity });
   reviews.registerRoutes(app);
   catalog.useReviewSummary(async (productId) => {
@@ -157,6 +162,8 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
     return { count: s.total, goodRate: s.goodRatePercent === null ? null : s.goodRatePercent / 100 };
   });
   loyalty.registerRoutes(app);
+  const pointsMall = createPointsMall({ db, loyalty, promotion, catalog, identity, orders });
+  pointsMall.registerRoutes(app);
   const aftersales = createAfterSales({ db, log, jobs, bus, catalog, orders, payment, inventory, promotion, wallet: loyalty.wallet });
   aftersales.registerRoutes(app);
   const shipments = createShipments({ db, log, jobs, bus, config, orders });
@@ -168,7 +175,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
     await pruneRateLimits(db);
   });
 
-  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, notifications, inventory, catalog, search, decoration, customer, audience, customerImport, fulfilment, promotion, payment, cart, orders, reviews, loyalty, aftersales, shipments };
+  const koi = { config, db, log, redis, app, jobs, bus, identity, stores, messaging, notifications, inventory, catalog, search, decoration, customer, audience, customerImport, fulfilment, promotion, payment, cart, orders, reviews, loyalty, pointsMall, aftersales, shipments };
   await opts.extend?.(koi);
   await app.ready();
 

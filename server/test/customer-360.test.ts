@@ -48,7 +48,7 @@ describe.each(DB_KINDS)('customers: sign-up, list, 360, reveal, notes, shop prof
       { identities: [{ kind: 'douyin', value: 'dy_qiu' }, { kind: 'phone_masked', value: '139****3333' }], profile: { name: '秋池', sourceChannel: 'douyin' } },
       { identities: [{ kind: 'youzan', value: 'yz_mo' }], profile: { name: '墨白', sourceChannel: 'youzan' } },
     ]);
-    const all = await call(koi, 'GET', '/api/admin/customers?limit=100', undefined, { token: guide });
+    const all = await call(koi, 'GET', '/api/admin/customers?limit=100', undefined, { token: service });
     expect(all.status).toBe(200);
     expect(JSON.stringify(all.body)).not.toContain('13900002222');
     expect(all.body.items.find((c: { name: string }) => c.name === '顾清').phoneMasked).toBe('139****2222');
@@ -57,20 +57,20 @@ describe.each(DB_KINDS)('customers: sign-up, list, 360, reveal, notes, shop prof
     const pages: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await call(koi, 'GET', `/api/admin/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`, undefined, { token: guide });
+      const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await call(koi, 'GET', `/api/admin/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`, undefined, { token: service });
       pages.push(...page.body.items.map((c) => c.id));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(pages).toEqual(all.body.items.map((c: { id: string }) => c.id));
 
-    const names = async (qs: string) => (await call(koi, 'GET', `/api/admin/customers?${qs}`, undefined, { token: guide })).body.items.map((c: { name: string }) => c.name);
+    const names = async (qs: string) => (await call(koi, 'GET', `/api/admin/customers?${qs}`, undefined, { token: service })).body.items.map((c: { name: string }) => c.name);
     expect(await names('q=2222')).toEqual(['顾清']);
     expect(await names('q=3333')).toEqual(['秋池']);
     expect(await names('q=13900002222')).toEqual(['顾清']);
     expect(await names('q=dy_qiu')).toEqual(['秋池']);
     expect(await names(`q=${encodeURIComponent('墨')}`)).toEqual(['墨白']);
     expect(await names('source=youzan')).toEqual(['墨白']);
-    expect((await call(koi, 'GET', '/api/admin/customers?cursor=garbage', undefined, { token: guide })).status).toBe(400);
+    expect((await call(koi, 'GET', '/api/admin/customers?cursor=garbage', undefined, { token: service })).status).toBe(400);
   });
 
   it('shows the 360 masked; reveals need customer:reveal (guide 403) and every reveal is logged and shown', async () => {
@@ -80,7 +80,7 @@ describe.each(DB_KINDS)('customers: sign-up, list, 360, reveal, notes, shop prof
     const added = await call(koi, 'POST', '/api/shop/addresses', { recipient: '林晓雨', mobile: '13900004444', provinceCode: '330000', cityCode: '330100', districtCode: '330106', detail: '南山路 218 号' }, { token });
     expect(added.status).toBe(201);
 
-    const view = await call(koi, 'GET', `/api/admin/customers/${id}`, undefined, { token: guide });
+    const view = await call(koi, 'GET', `/api/admin/customers/${id}`, undefined, { token: service });
     expect(view.status).toBe(200);
     expect(view.body.profile.phoneMasked).toBe('139****4444');
     expect(view.body.addressMasked).toBe('浙江省杭州市西湖区 ****');
@@ -98,7 +98,7 @@ describe.each(DB_KINDS)('customers: sign-up, list, 360, reveal, notes, shop prof
     expect(address.body.value).toBe('林晓雨 13900004444 浙江省杭州市西湖区南山路 218 号');
     expect((await call(koi, 'POST', `/api/admin/customers/${id}/reveal`, { field: 'email' }, { token: owner })).status).toBe(400);
 
-    const after = await call(koi, 'GET', `/api/admin/customers/${id}`, undefined, { token: guide });
+    const after = await call(koi, 'GET', `/api/admin/customers/${id}`, undefined, { token: service });
     expect(after.body.reveals.map((r: { field: string; staffName: string }) => [r.field, r.staffName]).sort()).toEqual([['address', '陈小满'], ['phone', '林知夏']]);
     const log = await koi.db.rows<{ n: number }>(sql`select count(*)::int as n from customer_reveals where customer_id = ${id}`);
     expect(log[0]!.n).toBe(2);
@@ -109,10 +109,10 @@ describe.each(DB_KINDS)('customers: sign-up, list, 360, reveal, notes, shop prof
     expect((await call(koi, 'POST', `/api/admin/customers/${c!.customerId}/notes`, { body: '喜欢龙井' }, { token: guide })).status).toBe(403);
     const note = await call(koi, 'POST', `/api/admin/customers/${c!.customerId}/notes`, { body: '喜欢明前龙井，端午前联系' }, { token: service });
     expect(note.status).toBe(201);
-    const view = await call(koi, 'GET', `/api/admin/customers/${c!.customerId}`, undefined, { token: guide });
+    const view = await call(koi, 'GET', `/api/admin/customers/${c!.customerId}`, undefined, { token: operator });
     expect(view.body.notes).toEqual([expect.objectContaining({ body: '喜欢明前龙井，端午前联系', staffName: '陈小满' })]);
     expect(view.body.identities).toEqual([expect.objectContaining({ kind: 'member_card', valueMasked: 'MC****01', partial: false })]);
-    expect((await call(koi, 'GET', '/api/admin/customers/0190e0a4-0000-7000-8000-000000000001', undefined, { token: guide })).status).toBe(404);
+    expect((await call(koi, 'GET', '/api/admin/customers/0190e0a4-0000-7000-8000-000000000001', undefined, { token: operator })).status).toBe(404);
   });
 
   it('lets the shopper edit their own profile, validating the region and birthday', async () => {
@@ -126,7 +126,7 @@ describe.each(DB_KINDS)('customers: sign-up, list, 360, reveal, notes, shop prof
     expect(put.body).toEqual({ name: '许安然', gender: 'female', birthday: '1992-04-18', regionCode: '330106', regionName: '浙江省 杭州市 西湖区' });
     expect((await call(koi, 'PUT', '/api/shop/me/profile', { name: '许', gender: 'female', birthday: null, regionCode: '999999' }, { token })).status).toBe(400);
     expect((await call(koi, 'PUT', '/api/shop/me/profile', { name: '许', gender: 'female', birthday: '2999-01-01', regionCode: null }, { token })).status).toBe(400);
-    const list = await call(koi, 'GET', `/api/admin/customers/${id}`, undefined, { token: guide });
+    const list = await call(koi, 'GET', `/api/admin/customers/${id}`, undefined, { token: operator });
     expect(list.body.profile).toMatchObject({ name: '许安然', gender: 'female', birthday: '1992-04-18', regionName: '浙江省 杭州市 西湖区' });
     const events = await koi.db.rows<{ payload: { profiles: { customerId: string; birthday: string }[] } }>(sql`select payload from outbox_events where topic = 'customer.profiles_changed' order by created_at desc limit 1`);
     expect(events[0]!.payload.profiles).toEqual([expect.objectContaining({ customerId: id, birthday: '1992-04-18', regionCode: '330106' })]);

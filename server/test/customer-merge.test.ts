@@ -101,6 +101,67 @@ describe.each(DB_KINDS)('customer merge on %s', (kind) => {
     expect((await call(koi, 'POST', `/api/admin/customers/${a.shopId}/merge`, { fromId: a.shopId, reason: '自己' }, { token: owner })).status).toBe(422);
   });
 
+  it('moves after-sales, reviews, behaviour events with their daily counts (summed), and consents (a withdrawal is not overridden)', async () => {
+    const a = await pair(11);
+    const b = await pair(12);
+    const t = now();
+    const orderId = newId();
+    await koi.db.rows(sql`insert into aftersales (id, aftersale_no, order_id, order_no, customer_id, kind, status, reason, photos, created_at, updated_at)
+      values (${newId()}, ${`AS${Math.random().toString().slice(2, 14)}`}, ${orderId}, 'T1', ${b.shopId}, 'refund_only', 'requested', 'damaged', '[]'::jsonb, ${t}, ${t})`);
+    await koi.db.rows(sql`insert into review_reviews (id, order_id, order_no, line_id, customer_id, product_id, sku_id, product_title, sku_label, author_name,
+        anonymous, rating, content, photos, has_photos, status, flagged_words, created_at, updated_at)
+      values (${newId()}, ${orderId}, 'T1', ${newId()}, ${b.shopId}, ${newId()}, ${newId()}, '青瓷杯', '默认', '林晓雨', false, 5, '很好', '[]'::jsonb, false, 'visible', '{}', ${t}, ${t})`);
+    await koi.db.rows(sql`insert into review_uploads (url, thumb_url, customer_id, created_at) values (${`/u/${newId()}.jpg`}, '/u/t.jpg', ${b.shopId}, ${t})`);
+    // The same event type on the same day for both: one daily-count row each, summed on the kept customer.
+    const view = (token: string, anon: string, n: number) => call(koi, 'POST', '/api/shop/events',
+      { anonymousId: anon, events: Array.from({ length: n }, () => ({ type: 'product_view', props: { productId: 'p1' } })) }, { token });
+    expect((await view(a.token, 'anon_merge_a', 2)).status).toBeLessThan(300);
+    expect((await view(b.token, 'anon_merge_b', 3)).status).toBeLessThan(300);
+    // Consents: a said yes then no to SMS; b said yes to SMS (later) and to WeChat.
+    const consent = (token: string, purpose: string, granted: boolean) => call(koi, 'PUT', '/api/shop/me/consents', { purpose, granted }, { token });
+    expect((await consent(a.token, 'marketing_sms', true)).status).toBe(200);
+    clock.advance(1000);
+    expect((await consent(a.token, 'marketing_sms', false)).status).toBe(200);
+    clock.advance(1000);
+    expect((await consent(b.token, 'marketing_sms', true)).status).toBe(200);
+    expect((await consent(b.token, 'marketing_wechat', true)).status).toBe(200);
+    await drain();
+    const count = async (q: ReturnType<typeof sql>) => (await koi.db.rows<{ n: number }>(q))[0]!.n;
+    const bEvents = await count(sql`select count(*)::int as n from behaviour_events where customer_key = ${b.shopId}`);
+    const bConsents = await count(sql`select count(*)::int as n from customer_consents where customer_id = ${b.shopId}`);
+    const aConsents = await count(sql`select count(*)::int as n from customer_consents where customer_id = ${a.shopId}`);
+    const aEvents = await count(sql`select count(*)::int as n from behaviour_events where customer_key = ${a.shopId}`);
+
+    const preview = await call(koi, 'GET', `/api/admin/customers/${a.shopId}/merge-preview?fromId=${b.shopId}`, undefined, { token: owner });
+    const moves = Object.fromEntries(preview.body.moves.map((m: { kind: string; count: number }) => [m.kind, m.count]));
+    expect(moves).toMatchObject({ aftersales: 1, reviews: 1, behaviour_events: bEvents, consents: bConsents });
+    expect(bEvents).toBeGreaterThanOrEqual(3);
+
+    expect((await call(koi, 'POST', `/api/admin/customers/${a.shopId}/merge`, { fromId: b.shopId, reason: '同一人两个账号' }, { token: owner })).status).toBe(200);
+    await drain();
+    expect(await count(sql`select count(*)::int as n from aftersales where customer_id = ${a.shopId}`)).toBe(1);
+    expect(await count(sql`select count(*)::int as n from review_reviews where customer_id = ${a.shopId}`)).toBe(1);
+    expect(await count(sql`select count(*)::int as n from review_uploads where customer_id = ${a.shopId}`)).toBe(1);
+    for (const table of ['aftersales', 'review_reviews', 'review_uploads', 'customer_consents', 'behaviour_daily_counts']) {
+      expect(await count(sql`select count(*)::int as n from ${sql.identifier(table)} where customer_id = ${b.shopId}`), table).toBe(0);
+    }
+    expect(await count(sql`select count(*)::int as n from behaviour_events where customer_key = ${b.shopId} or shopper_id = ${b.shopId}`)).toBe(0);
+    // a's own events, b's moved ones, and the merge's withdrawal record.
+    expect(await count(sql`select count(*)::int as n from behaviour_events where customer_key = ${a.shopId}`)).toBe(aEvents + bEvents + 1);
+    const [views] = await koi.db.rows<{ n: number; rows: number }>(sql`select sum(n)::int as n, count(*)::int as rows from behaviour_daily_counts
+      where customer_id = ${a.shopId} and type = 'product_view'`);
+    expect(views).toEqual({ n: 5, rows: 1 });
+    const consents = await call(koi, 'GET', `/api/admin/customers/${a.shopId}/consents`, undefined, { token: owner });
+    expect(consents.body.state.marketing).toEqual({ sms: false, wechat: true, email: false });
+    expect(consents.body.items).toHaveLength(aConsents + bConsents + 1);
+    expect(consents.body.items[0]).toMatchObject({ purpose: 'marketing_sms', granted: false, capturedVia: 'customer_merge' });
+
+    // A redelivered event moves nothing twice.
+    await koi.db.tx((q) => koi.customer.mergeFollower.moveCustomer(q, b.shopId, a.shopId));
+    expect((await koi.db.rows<{ n: number }>(sql`select sum(n)::int as n from behaviour_daily_counts where customer_id = ${a.shopId} and type = 'product_view'`))[0]!.n).toBe(5);
+    expect(await count(sql`select count(*)::int as n from customer_consents where customer_id = ${a.shopId}`)).toBe(aConsents + bConsents + 1);
+  });
+
   it('merges an imported Taobao customer into the shop customer; the masked phone never joined them on its own', async () => {
     const a = await pair(3);
     const b = await pair(4);

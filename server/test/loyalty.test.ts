@@ -143,11 +143,13 @@ describe.each(DB_KINDS)('loyalty: points, sign-in, levels on %s', (kind) => {
       await koi.db.tx((q) => koi.loyalty.points.freeze(q, { customerId, ref: 'order:exp-1', amount: 250 }));
       await koi.db.tx((q) => koi.loyalty.points.consume(q, 'order:exp-1'));
       clock.set('2027-01-11T00:00:00Z');
-      expect(await koi.loyalty.points.expireDue(clock.now())).toBe(50); // what was left of the first lot
+      // The job expires every customer's due lots (the demo's seeded ones too): this shopper loses
+      // what was left of the first lot, 50, and a second run finds nothing more.
+      expect(await koi.loyalty.points.expireDue(clock.now())).toBeGreaterThanOrEqual(50);
       expect(await koi.loyalty.points.expireDue(clock.now())).toBe(0);
       expect(await koi.loyalty.points.balance(customerId)).toBe(200);
       clock.set('2027-06-11T00:00:00Z');
-      expect(await koi.loyalty.points.expireDue(clock.now())).toBe(200);
+      expect(await koi.loyalty.points.expireDue(clock.now())).toBeGreaterThanOrEqual(200);
       expect(await koi.loyalty.points.balance(customerId)).toBe(0);
       expect(await koi.loyalty.findDrift()).toEqual([]);
     } finally {

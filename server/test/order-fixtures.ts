@@ -7,9 +7,9 @@ import { makeCategory } from './catalog-fixtures.ts';
 export async function makeSkus(
   koi: Koi,
   skus: { priceFen: number; stock: number; weightGrams?: number }[],
-  over: { purchaseLimit?: number | null; title?: string; shippingTemplateId?: string | null } = {},
+  over: { purchaseLimit?: number | null; title?: string; shippingTemplateId?: string | null; token?: string } = {},
 ): Promise<{ productId: string; skuIds: string[] }> {
-  const token = await staffToken(koi, 'owner@koi.demo');
+  const token = over.token ?? await staffToken(koi, 'owner@koi.demo');
   const { leafId } = await makeCategory(koi, token);
   const tag = randomBytes(4).toString('hex').toUpperCase();
   const res = await call(koi, 'POST', '/api/admin/catalog/products', {

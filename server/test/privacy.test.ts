@@ -7,6 +7,8 @@ import { clock } from '../src/platform/clock.ts';
 import { newId } from '../src/platform/ids.ts';
 import { DEPARTED_SHOPPER, seedPrivacy } from '../src/demo/seed-privacy.ts';
 import { DEMO_SHOPPERS } from '../src/demo/seed.ts';
+import { eraseStaffRecords } from '../src/modules/customer/erase-records.ts';
+import { ERASED_NOTE } from '../src/modules/customer/erase.rules.ts';
 
 const drain = async (koi: TestKoi) => { while ((await koi.bus.dispatchOnce()) > 0); };
 const DAY = 86_400_000;
@@ -106,6 +108,14 @@ describe.each(DB_KINDS)('privacy: consent, download, deletion, timeline on %s', 
     await koi.db.tx((q) => koi.loyalty.points.earn(q, { customerId: id, key: `privacy-test:${id}`, kind: 'order', amount: 300, memo: '测试积分', expiry: { mode: 'never' } }));
     await call(koi, 'POST', '/api/shop/events', { anonymousId: 'anon_privacy_0004', events: [{ type: 'product_view', props: { productId: 'p1' } }] }, { token: a.token });
     expect((await koi.db.rows(sql`select 1 from behaviour_daily_counts where customer_id = ${id}`)).length).toBeGreaterThan(0);
+    // What staff kept about the person: a note, a reveal, a merged-in Taobao customer (audited), a merge suggestion.
+    expect((await call(koi, 'POST', `/api/admin/customers/${id}/notes`, { body: '老客户，电话 13700000004，住西湖边' }, { token: owner })).status).toBe(201);
+    expect((await call(koi, 'POST', `/api/admin/customers/${id}/reveal`, { field: 'phone' }, { token: owner })).body.value).toBe(phone);
+    const [tb] = await koi.customer.resolveCustomers([{ identities: [{ kind: 'taobao', value: 'tb_xiaoman' }], profile: { name: '林小满淘宝', birthday: '1991-04-05', regionCode: '330106', sourceChannel: 'taobao' } }]);
+    await koi.customer.profiles.merge({ fromId: tb!.customerId, intoId: id, staffId: null, reason: '淘宝买家即本店会员' });
+    await koi.db.rows(sql`insert into customer_merge_suggestions (id, a_id, b_id, reason, claims, created_at)
+      values (${newId()}, ${id}, ${newId()}, 'identity_conflict', ${JSON.stringify([{ kind: 'phone', value: phone }])}::jsonb, ${clock.now()})`);
+    await drain(koi);
     const pointsBefore = (await koi.loyalty.forCheckout(id)).points;
     const orderBefore = (await koi.db.rows<{ payable_fen: string | number; paid_fen: string | number }>(sql`select payable_fen, paid_fen from orders where id = ${a.orderId}`))[0]!;
 
@@ -161,7 +171,26 @@ describe.each(DB_KINDS)('privacy: consent, download, deletion, timeline on %s', 
     expect(actions.slice(1, 2)).toEqual(['erase_started']);
     expect(actions.at(-1)).toBe('erased');
     const modules = trail.body.items.filter((x: { action: string }) => x.action === 'erase_step').map((x: { detail: { module: string } }) => x.detail.module);
-    expect(modules).toEqual(['customer', 'identity', 'order', 'shipment', 'fulfilment', 'review', 'messaging']);
+    expect([...new Set(modules)]).toEqual(['customer', 'identity', 'order', 'shipment', 'fulfilment', 'review', 'messaging']);
+    const parts = trail.body.items.filter((x: { action: string; detail: { module: string } }) => x.action === 'erase_step' && x.detail.module === 'customer')
+      .map((x: { detail: { part: string; rows: number } }) => [x.detail.part, x.detail.rows]);
+    expect(parts).toEqual([['profile', expect.anything()], ['merged_profiles', 1], ['staff_notes', 1], ['merge_audit', 1], ['merge_suggestions', 1], ['reveal_log', 0]]);
+
+    // Staff notes, the merge audit, suggestions and the merged-in profile keep their rows, not the person.
+    const [note] = await koi.db.rows<{ body: string; staff_id: string }>(sql`select body, staff_id from customer_notes where customer_id = ${id}`);
+    expect(note!.body).toBe(ERASED_NOTE);
+    expect(await koi.db.rows(sql`select 1 from customer_reveals where customer_id = ${id} and field = 'phone'`)).toHaveLength(1);
+    const [merge] = await koi.db.rows<{ before: unknown; after: unknown; reason: string }>(sql`select before, after, reason from customer_merges where into_id = ${id}`);
+    const mergeText = JSON.stringify(merge);
+    for (const personal of ['林小满', '1991-04-05', '330106', 'tb_', '137****']) expect(mergeText).not.toContain(personal);
+    expect(mergeText).toContain(order!.address.recipient);
+    const [tbRow] = await koi.db.rows<{ name: string; birthday: string | null; region_code: string | null; erased: boolean }>(sql`select name, birthday, region_code, erased from customer_profiles where id = ${tb!.customerId}`);
+    expect(tbRow).toEqual({ name: order!.address.recipient, birthday: null, region_code: null, erased: true });
+    const [sug] = await koi.db.rows<{ claims: { kind: string; value: string }[] }>(sql`select claims from customer_merge_suggestions where a_id = ${id}`);
+    expect(sug!.claims).toEqual([{ kind: 'phone', value: '***' }]);
+    // Idempotent: the same steps again touch nothing.
+    const rerun = await koi.db.tx((q) => eraseStaffRecords(q, id, order!.address.recipient));
+    expect(rerun.map((p) => p.rows)).toEqual([0, 0, 0, 0, 0]);
     const events = await koi.db.rows<{ payload: { customerId: string } }>(sql`select payload from outbox_events where topic = ${CustomerEvents.erased}`);
     expect(events.map((e) => e.payload.customerId)).toContain(id);
     const list = await call(koi, 'GET', '/api/admin/privacy/deletion-requests?status=completed', undefined, { token: owner });

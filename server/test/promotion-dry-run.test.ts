@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRICING_POLICY, type TDryRunResult, type TPricingInput, type TPricingPromotion } from '@koi/contracts';
 import { priceCart } from '../src/modules/pricing/index.ts';
 import { clock } from '../src/platform/clock.ts';
-import { DB_KINDS, call, staffToken, startKoi, type TestKoi } from './harness.ts';
+import { sql } from 'drizzle-orm';
+import { createPromotionDryRun } from '../src/modules/promotion/dry-run.ts';
+import { DB_KINDS, call, shopperToken, staffToken, startKoi, type TestKoi } from './harness.ts';
 
 const DRY_RUN = '/api/admin/promotions/dry-run';
 const draft = {
@@ -108,4 +110,55 @@ describe.each(DB_KINDS)('promotion dry-run (%s)', (kind) => {
     const unknown = await call(koi, 'POST', DRY_RUN, { ...body, draft: { ...draft, kind: 'nope' } }, { token: owner });
     expect(unknown.body.code).toBe('promotion.kind_unknown');
   }, 30_000);
+  it('gives the same figures whatever the page size, also when orders share a created_at across a page boundary', async () => {
+    const req = { target: 'promotion' as const, days: 30, sampleSize: 5, draft: { ...draft, scope: { type: 'all' as const, ids: [], excludeProductIds: [] }, priority: 0, status: 'draft' as const } };
+    const deps = { promotion: koi.promotion, orders: koi.orders, catalog: koi.catalog, carts: koi.cart };
+    const figures = async (pageSize?: number, rememberShapes?: boolean) => {
+      const { elapsedMs: _ms, from: _from, to: _to, ...rest } = await createPromotionDryRun({ ...deps, pageSize, rememberShapes }).run(req);
+      return rest;
+    };
+    const whole = await figures();
+    expect(whole.ordersScanned).toBeGreaterThan(4);
+    for (const size of [1, 2, 3]) expect(await figures(size)).toEqual(whole);
+    expect(await figures(2, false)).toEqual(whole);
+    // Four sold orders at one instant: a keyset page of 3 ends between them.
+    const ids = (await koi.db.rows<{ id: string }>(sql`select id from orders where status in ('paid', 'shipped', 'completed') order by created_at desc, id desc limit 4`)).map((r) => r.id);
+    const idArray = sql`${sql.param(ids)}::uuid[]`;
+    await koi.db.rows(sql`update orders set created_at = (select max(created_at) from orders where id = any(${idArray})) where id = any(${idArray})`);
+    const tied = await figures();
+    expect(tied.ordersScanned).toBe(whole.ordersScanned);
+    for (const size of [2, 3]) expect(await figures(size)).toEqual(tied);
+  }, 90_000);
+
+  it('replays the open carts changed in the window at today\'s prices', async () => {
+    const token = await shopperToken(koi, '13916880005');
+    const products = await call<{ items: { id: string }[] }>(koi, 'GET', '/api/shop/catalog/products?page=1&pageSize=50');
+    const skus: { id: string; priceFen: number }[] = [];
+    for (const p of products.body.items.slice(0, 6)) {
+      const d = await call<{ skus: { id: string; priceFen: number; stock?: number }[] }>(koi, 'GET', `/api/shop/catalog/products/${p.id}`);
+      if (d.body.skus?.[0]) skus.push(d.body.skus[0]);
+    }
+    let added = 0;
+    for (const sku of skus) {
+      if ((await call(koi, 'POST', '/api/shop/cart/lines', { skuId: sku.id, quantity: 1 }, { token })).status === 200) added += sku.priceFen;
+      if (added >= 30000) break;
+    }
+    expect(added).toBeGreaterThanOrEqual(30000);
+    const coupon = await call<TDryRunResult>(koi, 'POST', DRY_RUN, {
+      target: 'coupon', days: 7,
+      draft: { kind: 'amount_off', name: '无门槛 ¥5', args: { thresholdFen: 0, amountFen: 500 }, validity: { type: 'relative', days: 7 }, totalQuantity: null },
+    }, { token: owner });
+    expect(coupon.status).toBe(200);
+    const carts = coupon.body.openCarts;
+    expect(carts.cartsScanned).toBeGreaterThanOrEqual(1);
+    expect(carts.cartsTouched).toBe(carts.cartsScanned);
+    expect(carts.discountCostFen).toBe(500 * carts.cartsTouched);
+    expect(carts.valueBeforeFen - carts.valueAfterFen).toBe(carts.discountCostFen);
+    expect(carts.customersTouched).toBeGreaterThanOrEqual(1);
+    // A promotion draft replays the same carts.
+    const promo = await call<TDryRunResult>(koi, 'POST', DRY_RUN, { target: 'promotion', draft, days: 7 }, { token: owner });
+    expect(promo.status).toBe(200);
+    expect(promo.body.openCarts.cartsScanned).toBe(carts.cartsScanned);
+    expect(promo.body.openCarts.valueBeforeFen).toBe(carts.valueBeforeFen);
+  }, 60_000);
 });

@@ -27,10 +27,12 @@ describe.each(DB_KINDS)('promotion module on %s', (kind) => {
   it('seeds the demo 满减 and the new-customer coupon, held by two demo shoppers', async () => {
     const list = await call(koi, 'GET', '/api/admin/promotions', undefined, { token: owner });
     expect(list.status).toBe(200);
-    // Newest first: this week's 限时折扣 on one 公道杯 SKU, 满 ¥199 包邮, 茶杯满 2 件 9 折, then the 满减.
+    // This week's 限时折扣 on one 公道杯 SKU, 满 ¥199 包邮, 茶杯满 2 件 9 折, the 满减 and 满 ¥299 赠茶巾, all running.
     const seeded = list.body.items.map((p: { kind: string; summary: { zh: string }; state: string }) => [p.kind, p.summary.zh, p.state]);
-    expect(seeded.slice(1)).toEqual([['free_shipping_over', '满 ¥199 包邮', 'running'], ['full_discount', '满 2 件打 9折', 'running'], ['full_reduction', '满 ¥300 减 ¥30，满 ¥600 减 ¥80', 'running']]);
-    expect(seeded[0]).toEqual(['timed_discount', expect.stringMatching(/ 至 .*：8\.5折$/), 'running']);
+    expect(seeded).toEqual(expect.arrayContaining([
+      ['free_shipping_over', '满 ¥199 包邮', 'running'], ['full_discount', '满 2 件打 9折', 'running'], ['full_reduction', '满 ¥300 减 ¥30，满 ¥600 减 ¥80', 'running'],
+      ['full_gift', '满 ¥299 赠 茶巾一条', 'running'], ['timed_discount', expect.stringMatching(/ 至 .*：8\.5折$/), 'running'],
+    ]));
     const templates = await call(koi, 'GET', '/api/admin/coupon-templates', undefined, { token: owner });
     // The demo orders (order seed) may already have used them.
     // Newer demo templates (issuance: codes, rewards) come first; the new-customer coupon is the claimable one of the first seed.
@@ -43,7 +45,7 @@ describe.each(DB_KINDS)('promotion module on %s', (kind) => {
 
   it('serves the kinds with their generated form fields, to marketing staff only', async () => {
     const res = await call(koi, 'GET', '/api/admin/promotions/kinds', undefined, { token: owner });
-    expect(res.body.promotions.map((k: { kind: string }) => k.kind)).toEqual(['full_reduction', 'full_discount', 'bundle_price', 'first_order', 'timed_discount', 'free_shipping_over']);
+    expect(res.body.promotions.map((k: { kind: string }) => k.kind)).toEqual(['full_reduction', 'full_discount', 'bundle_price', 'first_order', 'timed_discount', 'free_shipping_over', 'full_gift', 'member_price']);
     expect(res.body.coupons.map((k: { kind: string; name: { zh: string } }) => [k.kind, k.name.zh])).toEqual([['amount_off', '满减券'], ['no_threshold', '无门槛券'], ['percent_off', '折扣券'], ['shipping_off', '运费券'], ['exchange', '商品兑换券']]);
     expect(res.body.coupons[0].fields.map((f: { key: string; type: string }) => [f.key, f.type])).toEqual([['thresholdFen', 'fen'], ['amountFen', 'fen']]);
     expect((await call(koi, 'GET', '/api/admin/promotions/kinds', undefined, { token: service })).status).toBe(403);

@@ -46,7 +46,8 @@ if (mode === 'streaming') {
   parsedRows = records.length - 1;
   sample();
   const ports = { resolveCustomers: koi.customer.resolveCustomers, recordOrderFacts: koi.audience.recordOrderFacts,
-    recomputeTagsFor: (pages: AsyncIterable<readonly string[]>) => koi.audience.recomputeTagsForPages(pages), regionChildren: (p?: string) => koi.customer.regions.children(p) };
+    recomputeTagsFor: (pages: AsyncIterable<readonly string[]>) => koi.audience.recomputeTagsForPages(pages),
+    refreshProfileFacts: async (ids: readonly string[]) => koi.audience.copyProfileFacts(await koi.customer.profiles.facts([...ids])), regionChildren: (p?: string) => koi.customer.regions.children(p) };
   const ctx = { id: preview.id, platform: preview.platform, mapping: preview.mapping, rejectedSoFar: 0 };
   for (let i = 1; i < records.length && rows < naiveRows; i++, rows++) {
     await koi.db.tx((q) => importBatch(q, ports, ctx, [{ number: i + 1, cells: records[i]! }]));

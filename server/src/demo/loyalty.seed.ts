@@ -1,5 +1,6 @@
 import type { Koi } from '../app.ts';
 import { clock } from '../platform/clock.ts';
+import { seedMembership } from './membership.seed.ts';
 
 const LEVELS = [
   { name: '普通会员', threshold: 0, benefits: { discountPercent: 0, freeShipping: false, pointsMultiplierPct: 100, birthdayGift: '生日当月赠 50 积分' } },
@@ -26,10 +27,15 @@ const SIGNINS: Record<string, number[]> = { '13916880001': [4, 3, 2, 1], '139168
 export async function seedLoyalty(koi: Pick<Koi, 'loyalty' | 'identity' | 'payment' | 'config' | 'app' | 'bus'>): Promise<void> {
   const { loyalty } = koi;
   const settings = await loyalty.config.settings();
-  await loyalty.config.saveSettings({ ...settings, points: { ...settings.points, earnAt: 'paid' } });
+  // Issue 8's occasional rules on: 生日积分 (the entry level's "生日当月赠 50 积分"), 完善资料, 评价积分, a reminder 7 days before expiry.
+  await loyalty.config.saveSettings({ ...settings, points: {
+    ...settings.points, earnAt: 'paid', birthday: 50, profile: 50, review: 10, reminderDays: 7,
+    redeem: { perYuan: 100, capPercent: 50, includeShipping: false },
+  } });
   for (const l of LEVELS) await loyalty.config.saveLevel(null, l);
   const packages = [];
   for (const p of PACKAGES) packages.push(await loyalty.config.savePackage(null, p));
+  await seedMembership(koi);
 
   for (const [phone, days] of Object.entries(SIGNINS)) {
     const customerId = await koi.identity.shoppers.ensureByPhone(phone, '');
@@ -56,5 +62,25 @@ export async function seedLoyalty(koi: Pick<Koi, 'loyalty' | 'identity' | 'payme
   if (!trade) return;
   const paid = await sims.wechatpay.pay(trade.handle);
   if (paid.notificationId) await sims.notifications.deliver(paid.notificationId);
+  while ((await koi.bus.dispatchOnce()) > 0);
+}
+
+/**
+ * After the demo profiles exist (seed-customers.ts): 张雅琴 (born 12 March) got her 生日积分 on this
+ * year's birthday from the real daily pass, and the shoppers who completed 我的资料 get 完善资料 from
+ * the real subscriber as the profile events are delivered.
+ */
+export async function seedPointsOccasions(koi: Pick<Koi, 'loyalty' | 'bus'>): Promise<void> {
+  const now = clock.now();
+  const year = Number(now.toISOString().slice(0, 4));
+  let birthday = Date.UTC(year, 2, 11, 16, 5); // 00:05 on 12 March in Shanghai
+  if (birthday > now.getTime()) birthday = Date.UTC(year - 1, 2, 11, 16, 5);
+  const back = now.getTime() - birthday;
+  clock.advance(-back);
+  try {
+    await koi.loyalty.earnRules.earn.birthdayPass(clock.now());
+  } finally {
+    clock.advance(back);
+  }
   while ((await koi.bus.dispatchOnce()) > 0);
 }

@@ -8,7 +8,8 @@ type SeedKoi = Pick<Koi, 'promotion' | 'identity' | 'catalog' | 'search'>;
  * 青瓷小筑's marketing on day one: a running 满减 (满 ¥300 减 ¥30，满 ¥600 减 ¥80) and the new-customer
  * coupon 新客满 ¥200 减 ¥20 in the coupon centre, already claimed by the first two demo shoppers. Then
  * the other kinds, one each: 茶杯满 2 件 9 折 (满折 by pieces, shares 满减's exclusive group: the shopper
- * gets the better of the two), 满 ¥199 包邮, and this week's 限时折扣 on one 公道杯 SKU.
+ * gets the better of the two), 满 ¥199 包邮, this week's 限时折扣 on one 公道杯 SKU, and 满赠 on
+ * the tea: 满 ¥299 赠 茶巾一条 (the 茶巾 is a gift-only product, off the shelf, with its own stock).
  */
 export async function seedPromotions(koi: SeedKoi): Promise<void> {
   const now = clock.now();
@@ -21,6 +22,7 @@ export async function seedPromotions(koi: SeedKoi): Promise<void> {
     validity: { type: 'relative', days: 30 }, perCustomerLimit: 1, totalQuantity: 1000, claimable: true, status: 'active',
   });
   await seedMoreKinds(koi, now);
+  await seedGift(koi, now);
   for (const s of DEMO_SHOPPERS.slice(0, 2)) {
     const customerId = await koi.identity.shoppers.ensureByPhone(s.phone, s.nickname);
     await koi.promotion.claim(customerId, template.id);
@@ -51,4 +53,25 @@ async function seedMoreKinds(koi: SeedKoi, now: Date): Promise<void> {
       kind: 'timed_discount', name: '本周限时折扣', args: { ...week, items: [{ skuId: sku.id, priceFen: 0, rateBp: 8500 }] }, scope: all, ...week, priority: 0, status: 'active',
     });
   }
+}
+
+/**
+ * 满 ¥299 赠 茶巾一条 on the tea (茶叶's categories: a towel goes with tea): the gift SKU is a product
+ * kept off the shelf (赠品不单独售卖) with 200 in stock.
+ */
+async function seedGift(koi: SeedKoi, now: Date): Promise<void> {
+  const tree = await koi.catalog.categories.adminTree();
+  const trays = tree.flatMap((c) => c.children).find((c) => c.name === '茶盘');
+  const tea = tree.find((c) => c.name === '茶叶')?.children.map((c) => c.id) ?? [];
+  if (!trays || !tea.length) return;
+  const towel = await koi.catalog.products.create({
+    title: '吸水棉麻茶巾', subtitle: '满 ¥299 赠品', categoryId: trays.id, shippingTemplateId: null, tags: [],
+    description: '<h3>吸水棉麻茶巾</h3><p>棉麻混纺，吸水不掉毛。满 ¥299 赠品，不单独售卖。</p>', images: [],
+    specs: [], skus: [{ code: 'QC-GIFT-TOWEL', specValues: [], priceFen: 2900, listPriceFen: null, costPriceFen: 800, weightGrams: 60, barcode: null, imageUrl: null, stock: 200 }],
+    purchaseLimit: null, status: 'off_shelf', scheduledOnSaleAt: null, scheduledOffSaleAt: null,
+  });
+  await koi.promotion.promotions.create({
+    kind: 'full_gift', name: '满 ¥299 赠茶巾', args: { by: 'amount', tiers: [{ thresholdFen: 29900, pieces: 0, giftSkuId: towel.skus[0]!.id, giftName: '茶巾一条', quantity: 1 }] },
+    scope: { type: 'categories', ids: tea, excludeProductIds: [] }, startsAt: new Date(now.getTime() - 86_400_000).toISOString(), endsAt: null, priority: 0, status: 'active',
+  });
 }

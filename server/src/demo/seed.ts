@@ -4,7 +4,7 @@ import { seedDecoration } from './decoration.seed.ts';
 import { seedPromotions } from './promotion.seed.ts';
 import { seedShipping } from './shipping.seed.ts';
 import { seedOrders } from './order.seed.ts';
-import { seedLoyalty } from './loyalty.seed.ts';
+import { seedLoyalty, seedPointsOccasions } from './loyalty.seed.ts';
 import { seedDelivery } from './delivery.seed.ts';
 import { seedReviews } from './review.seed.ts';
 import { seedNotifications } from './notifications.seed.ts';
@@ -16,6 +16,7 @@ import { seedCustomers } from './seed-customers.ts';
 import { seedTags } from './seed-tags.ts';
 import { seedImports } from './seed-imports.ts';
 import { seedSegments } from './seed-segments.ts';
+import { seedPointsMall } from './points-mall.seed.ts';
 
 export const DEMO_PASSWORD = 'koi-demo-2026';
 
@@ -48,7 +49,7 @@ export const DEMO_SHOPPERS = [
 ] as const;
 
 /** Seeds an empty database; returns false when there was already data. */
-export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app' | 'reviews' | 'notifications' | 'loyalty' | 'aftersales' | 'shipments' | 'audience' | 'customerImport'>): Promise<boolean> {
+export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'catalog' | 'db' | 'bus' | 'decoration' | 'search' | 'config' | 'promotion' | 'customer' | 'fulfilment' | 'orders' | 'payment' | 'app' | 'reviews' | 'notifications' | 'loyalty' | 'aftersales' | 'shipments' | 'audience' | 'customerImport' | 'pointsMall'>): Promise<boolean> {
   if ((await koi.identity.staff.countAll()) > 0) return false;
   const storeIds = new Map<string, string>();
   for (const s of DEMO_STORES) {
@@ -81,9 +82,11 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'c
   await seedCouponIssuance(koi);
   await seedPrivacy(koi);
   await seedCustomers(koi);
+  await seedPointsOccasions(koi);
   await seedImports(koi);
   await seedTags(koi);
   await seedSegments(koi);
+  await seedPointsMall(koi);
   koi.log.info({ stores: DEMO_STORES.length, staff: DEMO_STAFF.length, shoppers: DEMO_SHOPPERS.length }, 'demo merchant seeded');
   return true;
 }

@@ -1,7 +1,7 @@
 import type { EventBus } from '../platform/events.ts';
 import type { PromotionService, IssuancePorts } from '../modules/promotion/index.ts';
 import { IdentityEvents, type ShopperRegistered } from '../modules/identity/index.ts';
-import { LoyaltyEvents, type LevelChanged } from '../modules/loyalty/index.ts';
+import { isImmediateUpgrade, LoyaltyEvents, type LevelChanged } from '../modules/loyalty/index.ts';
 import type { AudienceService } from '../modules/audience/index.ts';
 import type { CustomerService } from '../modules/customer/index.ts';
 
@@ -35,6 +35,7 @@ export function linkCouponIssuance(bus: EventBus, deps: {
   });
   bus.subscribe(LoyaltyEvents.levelChanged, 'promotion.reward-level-up', async (event, q) => {
     const e = event.payload as LevelChanged;
-    if (e.direction === 'up') await deps.promotion.rewards.onLevelUp(q, e.customerId, e.to);
+    // Only immediate upgrades earn the level-up reward; the periodic review's changes do not (issue 8 §1).
+    if (isImmediateUpgrade(e)) await deps.promotion.rewards.onLevelUp(q, e.customerId, e.to);
   });
 }

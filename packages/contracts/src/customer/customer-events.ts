@@ -42,6 +42,14 @@ export const CustomerEvents = {
   erased: 'customer.erased',
 } as const;
 
-export type TCustomerProfilesChangedEvent = { profiles: TCustomerProfileFacts[]; at: string };
+export type TCustomerProfilesChangedEvent = {
+  profiles: TCustomerProfileFacts[];
+  at: string;
+  /**
+   * The publisher recomputes these customers' tags itself (an import's closing pass, once for the
+   * whole import): copy the facts, but do not recompute tags per event. Absent on ordinary changes.
+   */
+  deferTags?: true;
+};
 export type TCustomerMergedEvent = { fromId: string; intoId: string; staffId: string | null; reason: string; at: string };
 export type TCustomerErasedEvent = { customerId: string; at: string };

@@ -91,7 +91,7 @@ export const ZCustomer360 = z.object({
 export type TCustomer360 = z.infer<typeof ZCustomer360>;
 
 /** What a manual merge moves from `fromId` into `intoId`. Kinds a module cannot count yet are listed in `notCounted`. */
-export const MERGE_MOVE_KINDS = ['orders', 'points', 'balance_fen', 'coupons', 'identities', 'notes', 'logins'] as const;
+export const MERGE_MOVE_KINDS = ['orders', 'points', 'balance_fen', 'coupons', 'identities', 'notes', 'logins', 'aftersales', 'reviews', 'behaviour_events', 'consents'] as const;
 export const ZMergeMoveKind = z.enum(MERGE_MOVE_KINDS);
 export const ZMergePreview = z.object({
   from: ZCustomerListItem,

@@ -19,7 +19,20 @@ export const ZLoyaltySettings = z.strictObject({
     firstOrder: z.number().int().min(0).max(1_000_000),
     clawback: z.enum(['proportional', 'full_refund_only', 'none']),
     /** 积分抵扣 at checkout: `perYuan` points are worth ¥1, and points pay at most `capPercent` % of the order. Omitted: 100 points = ¥1, up to 50 %. */
-    redeem: z.strictObject({ perYuan: z.number().int().min(1).max(100_000), capPercent: z.number().int().min(0).max(100) }).optional(),
+    redeem: z.strictObject({
+      perYuan: z.number().int().min(1).max(100_000),
+      capPercent: z.number().int().min(0).max(100),
+      /** Whether points may pay the shipping fee too (counted in the cap's base). Omitted: no. */
+      includeShipping: z.boolean().optional(),
+    }).optional(),
+    /** 生日积分 once a year on the birthday (Asia/Shanghai); 0 = off. Omitted: the default. */
+    birthday: z.number().int().min(0).max(1_000_000).optional(),
+    /** 完善资料: once, when gender, birthday and region are all filled in; 0 = off. */
+    profile: z.number().int().min(0).max(1_000_000).optional(),
+    /** 评价积分 per review of an order line; 0 = off. */
+    review: z.number().int().min(0).max(1_000_000).optional(),
+    /** Days before points expire that the shopper is reminded (once per expiry day); 0 = no reminder. */
+    reminderDays: z.number().int().min(0).max(90).optional(),
   }),
   growth: z.strictObject({
     perYuan: z.number().int().min(0).max(100),
@@ -161,3 +174,25 @@ export const ZLedgerCheck = z.object({
   drift: z.array(z.object({ kind: z.string(), subject: z.string(), detail: z.string() })),
 });
 export type TLedgerCheck = z.infer<typeof ZLedgerCheck>;
+
+/** One way to earn points, as the shop lists it (只读, from the merchant's rules). */
+export const ZEarnWay = z.object({
+  kind: z.enum(['order', 'signin', 'first_order', 'birthday', 'profile', 'review']),
+  /** Points (for `order`: per ¥1 paid; for `signin`: the table's most). The shop words it in its own language. */
+  points: z.number().int(),
+});
+export type TEarnWay = z.infer<typeof ZEarnWay>;
+/** GET /api/shop/loyalty/earn-ways — the ways to earn, and the next expiry of the shopper's points. */
+export const ZEarnWays = z.object({
+  items: z.array(ZEarnWay),
+  /** The points that expire on the soonest expiry day, and that day (YYYY-MM-DD, Asia/Shanghai); null when none expire. */
+  nextExpiry: z.object({ points: z.number().int(), on: z.string() }).nullable(),
+});
+export type TEarnWays = z.infer<typeof ZEarnWays>;
+
+/** Events the loyalty module publishes through the outbox (besides `LoyaltyEvents` in the server). */
+export const PointsEvents = {
+  /** Points will expire soon: one per customer and expiry day (the messaging link sends the reminder). */
+  expiring: 'loyalty.points_expiring',
+} as const;
+export type TPointsExpiringEvent = { customerId: string; points: number; firstDay: string; lastDay: string; at: string };

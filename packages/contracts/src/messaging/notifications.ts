@@ -10,8 +10,8 @@ export const MESSAGE_PURPOSES = ['transactional', 'marketing'] as const;
 export const ZMessagePurpose = z.enum(MESSAGE_PURPOSES);
 export type TMessagePurpose = z.infer<typeof ZMessagePurpose>;
 
-/** The order notifications (issue 6). Each kind has a WeChat subscribe template and an SMS template. */
-export const ORDER_MESSAGE_KINDS = ['order_paid', 'order_shipped', 'order_delivered', 'pickup_ready', 'refund_done'] as const;
+/** The order notifications (issue 6) and the points expiry reminder (issue 8). Each kind has a WeChat subscribe template and an SMS template. */
+export const ORDER_MESSAGE_KINDS = ['order_paid', 'order_shipped', 'order_delivered', 'pickup_ready', 'refund_done', 'points_expiring'] as const;
 export const ZMessageKind = z.enum(ORDER_MESSAGE_KINDS);
 export type TMessageKind = z.infer<typeof ZMessageKind>;
 

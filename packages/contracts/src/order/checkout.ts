@@ -132,6 +132,8 @@ export const ZCheckoutPreview = z.object({
   balanceFen: ZFen.optional(),
   /** What is left for WeChat/Alipay: `payableFen − balanceFen`. */
   cashPayableFen: ZFen.optional(),
+  /** 满赠: the gifts this order gets, as ¥0 lines with `gift` set (out of stock: in `notApplied`, "赠品已赠完"). */
+  gifts: z.array(ZOrderLine).optional(),
 });
 export type TCheckoutPreview = z.infer<typeof ZCheckoutPreview>;
 

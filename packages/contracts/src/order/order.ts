@@ -34,6 +34,10 @@ export const ZLineDiscount = z.object({
   amountFen: ZFen,
 });
 
+/** 满赠: a gift line (¥0) and the promotion that gave it. */
+export const ZOrderLineGift = z.object({ promotionId: z.string(), name: z.string(), text: z.string() });
+export type TOrderLineGift = z.infer<typeof ZOrderLineGift>;
+
 export const ZOrderLine = z.object({
   id: z.string(),
   skuId: z.string(),
@@ -48,6 +52,8 @@ export const ZOrderLine = z.object({
   discounts: z.array(ZLineDiscount),
   discountFen: ZFen,
   payableFen: ZFen,
+  /** 满赠: set on a gift line (¥0, shipped with the order); absent or null on a bought line. */
+  gift: ZOrderLineGift.nullable().optional(),
 });
 export type TOrderLine = z.infer<typeof ZOrderLine>;
 

@@ -121,6 +121,12 @@ export const ZPricingInput = z.object({
   shippingFen: ZFen.min(0),
   storedValue: ZPricingStoredValue.nullable(),
   policy: ZPricingPolicy,
+  /**
+   * 满赠: units in stock of each gift SKU (the checkout asks inventory). A gift whose SKU has fewer
+   * units left than it gives is not applied (`gift_out_of_stock`); a SKU missing from the record has
+   * none. Absent: stock is not checked (the dry-run and the cart's summary do not ask).
+   */
+  giftStock: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type TPricingInput = z.infer<typeof ZPricingInput>;
 
@@ -213,6 +219,18 @@ export const ZNotApplied = z.object({
 });
 export type TNotApplied = z.infer<typeof ZNotApplied>;
 
+/** 满赠: a SKU given with the order. It costs nothing, changes no payable and takes no part in allocation. */
+export const ZPricedGift = z.object({
+  promotionId: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  skuId: z.string(),
+  quantity: z.number().int().min(1),
+  /** e.g. "满 ¥299 赠 茶巾 ×1". */
+  text: ZLocalText,
+});
+export type TPricedGift = z.infer<typeof ZPricedGift>;
+
 export const ZPricedOrder = z.object({
   lines: z.array(ZPricedLine),
   shipping: ZPricedShipping,
@@ -232,6 +250,8 @@ export const ZPricedOrder = z.object({
   points: z.object({ requested: z.number().int(), used: z.number().int(), valueFen: ZFen, capFen: ZFen }).nullable(),
   applied: z.array(ZAppliedDiscount),
   notApplied: z.array(ZNotApplied),
+  /** 满赠: what is given with the order (also listed in `applied` with amount 0). */
+  gifts: z.array(ZPricedGift),
   policy: ZPricingPolicy,
 });
 export type TPricedOrder = z.infer<typeof ZPricedOrder>;

@@ -73,6 +73,19 @@ export const ZDryRunResult = z.object({
   applied: z.number().int(),
   notApplied: z.array(z.object({ code: z.string(), count: z.number().int(), text: ZLocalText })),
   sample: z.array(ZDryRunSampleOrder),
+  /**
+   * The carts shoppers changed within the window and have not checked out: their selected lines at
+   * today's prices (no shipping: a cart has no address), priced without / with the draft.
+   */
+  openCarts: z.object({
+    cartsScanned: z.number().int(),
+    cartsTouched: z.number().int(),
+    /** Signed-in shoppers among the touched carts (guests' carts count in cartsTouched only). */
+    customersTouched: z.number().int(),
+    discountCostFen: z.number().int(),
+    valueBeforeFen: z.number().int(),
+    valueAfterFen: z.number().int(),
+  }),
   elapsedMs: z.number().int(),
 });
 export type TDryRunResult = z.infer<typeof ZDryRunResult>;

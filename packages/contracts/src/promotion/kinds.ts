@@ -5,7 +5,8 @@ import { ZLocalText, type TLocalText } from '../pricing/pricing.ts';
  * A field of a promotion or coupon kind's arguments, generated on the server from the kind's zod
  * schema (its `.meta({ label, unit, help })`), so the admin renders the form without knowing the kind.
  */
-export const ARG_FIELD_TYPES = ['fen', 'percent', 'integer', 'boolean', 'text', 'enum', 'list'] as const;
+/** `sku`: a SKU id, chosen with a SKU picker (满赠's gift). */
+export const ARG_FIELD_TYPES = ['fen', 'percent', 'integer', 'boolean', 'text', 'enum', 'list', 'sku'] as const;
 export type TArgField = {
   key: string;
   type: (typeof ARG_FIELD_TYPES)[number];

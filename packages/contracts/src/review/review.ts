@@ -109,3 +109,10 @@ export const ZOrderReviews = z.object({
   lines: z.array(ZOrderReviewLine),
 });
 export type TOrderReviews = z.infer<typeof ZOrderReviews>;
+
+/** Events the review module publishes through the outbox. */
+export const ReviewEvents = {
+  /** A shopper rated a line of their order (once per line); the loyalty module gives 评价积分. */
+  submitted: 'review.submitted',
+} as const;
+export type TReviewSubmittedEvent = { reviewId: string; customerId: string; orderId: string; lineId: string; rating: number; hasPhotos: boolean; at: string };

@@ -20,6 +20,7 @@ import './aftersale.errors.ts';
 
 export { AfterSaleErrors } from './aftersale.errors.ts';
 export { REFUND_PREFIX } from './refunds.ts';
+export { createAfterSaleCustomerMerge, type AfterSaleCustomerMerge } from './customer-merge.ts';
 
 const AUTO_APPROVE_QUEUE = 'aftersale.auto-approve';
 

@@ -1,9 +1,11 @@
 import type { Db, Q } from '../../platform/db.ts';
+import type { TCustomerProfileFacts } from '@koi/contracts';
 import type { App } from '../../platform/http.ts';
 import type { EventBus } from '../../platform/events.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { recordOrderFacts, type OrderFact } from './facts.ts';
 import { subscribeFacts } from './facts-subscriptions.ts';
+import { upsertProfileFacts } from './facts-profiles.ts';
 import { createTags, type TagDeps } from './tags.ts'; // tags helper
 import { createSegments } from './segments.ts';
 import { registerSegmentRoutes } from './segment.routes.admin.ts';
@@ -37,6 +39,8 @@ export function createAudience(deps: { db: Db; bus: EventBus; catalog: Catalog }
       await recordOrderFacts(db, facts, q);
       if (opts.recomputeTags !== false) await tags.recomputeTagsFor(facts.map((f) => f.customerId), q); // tags helper: incremental tag recompute
     },
+    /** Copies profile facts now (a bulk writer's closing pass, before it recomputes their tags). */
+    copyProfileFacts: (profiles: readonly TCustomerProfileFacts[], q?: Q) => db.run((x) => upsertProfileFacts(x, profiles), q),
     /** Tags (tags helper): catalog, manual tagging, recompute. */
     tags,
     /** Recomputes rule and system tags of these customers (after their facts changed); inside `q` when given. */

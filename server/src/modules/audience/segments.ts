@@ -5,7 +5,7 @@ import { clock } from '../../platform/clock.ts';
 import { KoiError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { compileSegment } from './segment-sql.ts';
-import { segmentCount } from './segment-query.ts';
+import { segmentCount, tuneForSegments } from './segment-query.ts';
 import './segments.errors.ts';
 
 type SegmentRow = {
@@ -100,6 +100,7 @@ export function createSegments(db: Db) {
         const id = newId();
         const now = clock.now();
         const c = compileSegment(s.rule, now);
+        await tuneForSegments(t);
         await t.execute(sql`insert into audience_segment_snapshot_members (snapshot_id, customer_id)
           select ${id}::uuid, c.customer_id from ${c.from} where ${c.where}`);
         const counted = await db.rows<{ n: number }>(sql`select count(*)::int as n from audience_segment_snapshot_members where snapshot_id = ${id}`, t);

@@ -36,8 +36,11 @@ export function createTags(deps: TagDeps) {
 
   bus.subscribe(OrderEvents.paid, 'audience.tags-order-paid', (e, q) => recompute.recomputeTagsFor([(e.payload as TOrderPaidEvent).customerId], q));
   bus.subscribe(AfterSaleEvents.refunded, 'audience.tags-refunded', (e, q) => recompute.recomputeTagsFor([(e.payload as TAfterSaleRefundedEvent).customerId], q));
-  bus.subscribe(CustomerEvents.profilesChanged, 'audience.tags-profiles-changed', (e, q) =>
-    recompute.recomputeTagsFor((e.payload as TCustomerProfilesChangedEvent).profiles.map((p) => p.customerId), q));
+  bus.subscribe(CustomerEvents.profilesChanged, 'audience.tags-profiles-changed', async (e, q) => {
+    const p = e.payload as TCustomerProfilesChangedEvent;
+    if (p.deferTags) return; // a bulk writer (the import) recomputes these tags once itself
+    await recompute.recomputeTagsFor(p.profiles.map((x) => x.customerId), q);
+  });
   bus.subscribe(CustomerEvents.merged, 'audience.tags-customer-merged', async (e, q) => {
     const m = e.payload as TCustomerMergedEvent;
     if (m.fromId === m.intoId) return;

@@ -81,7 +81,8 @@ export async function importBatch(
       itemRows.push(group);
     }
     if (items.length) {
-      const resolved = await ports.resolveCustomers(items, q);
+      // The profile events are marked: the closing pass recomputes these customers' tags once.
+      const resolved = await ports.resolveCustomers(items, q, { deferTags: true });
       resolved.forEach((r, k) => {
         for (const i of itemRows[k]!) customerOf[i] = r.customerId;
         if (r.created) counts.created++;

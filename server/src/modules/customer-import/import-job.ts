@@ -115,7 +115,9 @@ export async function runCustomerImport(
 /**
  * The closing phase: the rule and system tags of every customer this import touched, recomputed
  * once (the batches record facts without tags), page by page in keyset order of customer id over the
- * import's orders, with the progress in the import's message. A retried job runs it again (idempotent).
+ * import's orders, with the progress in the import's message; each page's profile facts are copied
+ * to the audience first (the batches' events skip the tags and may still be queued). A retried job
+ * runs it again (idempotent).
  */
 async function recomputeImportedTags(deps: { db: Db; ports: ImportPorts }, importId: string, progress: (message: string) => Promise<unknown>): Promise<void> {
   const { db } = deps;
@@ -131,6 +133,7 @@ async function recomputeImportedTags(deps: { db: Db; ports: ImportPorts }, impor
         order by customer_id limit ${CUSTOMER_IMPORT_TAG_PAGE}`)).map((r) => r.c);
       if (!page.length) return;
       await progress(`正在更新客户标签：${done} / ${total}`);
+      await deps.ports.refreshProfileFacts(page);
       yield page;
       done += page.length;
       after = page[page.length - 1]!;

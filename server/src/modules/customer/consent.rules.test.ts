@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { consentState, hashUserAgent, maskIp, signupRecords } from './consent.rules.ts';
+import { consentState, hashUserAgent, maskIp, signupRecords, withdrawalsAfterMerge } from './consent.rules.ts';
 
 const at = (s: string) => new Date(s);
 
@@ -52,5 +52,35 @@ describe('client masking', () => {
     expect(h).toBe(hashUserAgent('s'.repeat(32), 'Mozilla/5.0'));
     expect(h).not.toBe(hashUserAgent('t'.repeat(32), 'Mozilla/5.0'));
     expect(hashUserAgent('s', '')).toBeNull();
+  });
+});
+
+describe('withdrawalsAfterMerge', () => {
+  const row = (purpose: string, granted: boolean, when: string, id = when) => ({ purpose, granted, policyVersion: 'v1', at: at(when), id });
+  it('keeps a withdrawal on either side against a later grant on the other', () => {
+    const into = [row('marketing_sms', true, '2026-01-01'), row('marketing_sms', false, '2026-02-01')];
+    const from = [row('marketing_sms', true, '2026-03-01'), row('marketing_wechat', true, '2026-03-01', 'w')];
+    expect(withdrawalsAfterMerge(from, into)).toEqual(['marketing_sms']);
+    expect(withdrawalsAfterMerge(into, from)).toEqual(['marketing_sms']);
+  });
+  it('adds nothing when the newest record is already a withdrawal, or nobody withdrew', () => {
+    expect(withdrawalsAfterMerge([row('marketing_sms', false, '2026-03-01')], [row('marketing_sms', true, '2026-01-01')])).toEqual([]);
+    expect(withdrawalsAfterMerge([row('marketing_email', true, '2026-03-01')], [])).toEqual([]);
+    expect(withdrawalsAfterMerge([], [])).toEqual([]);
+  });
+  it('never leaves a purpose granted that either side withdrew (property)', () => {
+    const purposes = ['marketing_sms', 'marketing_wechat', 'marketing_email'] as const;
+    const rec = fc.record({ purpose: fc.constantFrom(...purposes), granted: fc.boolean(), day: fc.integer({ min: 1, max: 28 }), id: fc.uuid() })
+      .map((r) => ({ purpose: r.purpose, granted: r.granted, policyVersion: 'v1', at: at(`2026-01-${String(r.day).padStart(2, '0')}`), id: r.id }));
+    fc.assert(fc.property(fc.array(rec, { maxLength: 8 }), fc.array(rec, { maxLength: 8 }), (from, into) => {
+      const extra = withdrawalsAfterMerge(from, into);
+      const after = consentState([...from, ...into, ...extra.map((p) => ({ purpose: p, granted: false, policyVersion: 'v1', at: at('2026-02-01'), id: 'z' }))]);
+      for (const p of purposes) {
+        const channel = p === 'marketing_sms' ? 'sms' : p === 'marketing_wechat' ? 'wechat' : 'email';
+        const withdrew = [from, into].some((side) => side.some((r) => r.purpose === p) && !consentState(side.filter((r) => r.purpose === p)).marketing[channel]);
+        const granted = consentState([...from, ...into]).marketing[channel];
+        expect(after.marketing[channel]).toBe(granted && !withdrew);
+      }
+    }));
   });
 });

@@ -52,3 +52,21 @@ export function hashUserAgent(secret: string, ua: string | null | undefined): st
 
 /** Messaging's channels map onto marketing purposes (email has no messaging channel yet). */
 export const CHANNEL_PURPOSE = { sms: 'marketing_sms', wechat: 'marketing_wechat' } as const;
+
+const MARKETING = [['marketing_sms', 'sms'], ['marketing_wechat', 'wechat'], ['marketing_email', 'email']] as const;
+
+/**
+ * A merge moves every consent record of the merged-away customer to the kept one (they stay proof of
+ * what was agreed, PIPL 第十三条), and the state is then the newest record per purpose. A marketing
+ * purpose must not end up granted where either customer's current decision was a withdrawal: a
+ * grant given on one account does not override a "no" given on the other. Returns the purposes for
+ * which a withdrawal has to be recorded after the move (none when the newest-wins state is already off).
+ */
+export function withdrawalsAfterMerge(from: readonly ConsentRow[], into: readonly ConsentRow[]): TConsentPurpose[] {
+  const merged = consentState([...from, ...into]);
+  const withdrew = (rows: readonly ConsentRow[], purpose: string) => {
+    const mine = rows.filter((r) => r.purpose === purpose);
+    return mine.length > 0 && !consentState(mine).marketing[MARKETING.find(([p]) => p === purpose)![1]];
+  };
+  return MARKETING.filter(([purpose, channel]) => merged.marketing[channel] && (withdrew(from, purpose) || withdrew(into, purpose))).map(([p]) => p);
+}

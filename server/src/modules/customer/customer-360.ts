@@ -8,6 +8,7 @@ import { listNotes, listReveals, staffNames } from './customer-staff.ts';
 import type { AddressBook } from './address-book.ts';
 import type { Regions } from './regions.ts';
 import type { PortsHolder } from './profile-ports.ts';
+import type { CustomerMergeFollower } from './customer-merge.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -42,17 +43,19 @@ export async function customer360(db: Db, deps: { regions: Regions; addresses: A
 }
 
 /**
- * What merging `fromId` into `intoId` would move, each module counted through its service. Tags
- * (audience) and imported orders (customer-import) follow `customer.merged` too, but are not counted
- * here yet: they are named in `notCounted`.
+ * What merging `fromId` into `intoId` would move, each module counted through its service (orders,
+ * points, balance, coupons, logins, after-sales, reviews) or here (identities, notes, behaviour
+ * events, consent records). Tags (audience) and imported orders (customer-import) follow
+ * `customer.merged` too, but are not counted here yet: they are named in `notCounted`.
  */
-export async function mergePreview(db: Db, deps: { regions: Regions; ports: PortsHolder }, intoId: string, fromId: string): Promise<TMergePreview> {
+export async function mergePreview(db: Db, deps: { regions: Regions; ports: PortsHolder; follower: Pick<CustomerMergeFollower, 'countsOf'> }, intoId: string, fromId: string): Promise<TMergePreview> {
   const [from, into] = [await profileRow(db, fromId), await profileRow(db, intoId)];
   const ports = deps.ports.get();
   const [idents] = await db.rows<{ n: number }>(sql`select count(*)::int as n from customer_identities where customer_id = ${fromId}`);
   const [notes] = await db.rows<{ n: number }>(sql`select count(*)::int as n from customer_notes where customer_id = ${fromId}`);
   const loyalty = await ports.loyalty(fromId);
   const coupons = await ports.coupons(fromId);
+  const own = await deps.follower.countsOf(fromId);
   const blockFrom = { ...from, merged_into: from.merged_into ?? null, erased: from.erased ?? false, birthday: from.birthday ?? null };
   const blockInto = { ...into, merged_into: into.merged_into ?? null, erased: into.erased ?? false, birthday: into.birthday ?? null };
   return {
@@ -66,6 +69,10 @@ export async function mergePreview(db: Db, deps: { regions: Regions; ports: Port
       { kind: 'identities', count: idents!.n },
       { kind: 'notes', count: notes!.n },
       { kind: 'logins', count: await ports.loginCount(fromId) },
+      { kind: 'aftersales', count: await ports.afterSaleCount(fromId) },
+      { kind: 'reviews', count: await ports.reviewCount(fromId) },
+      { kind: 'behaviour_events', count: own.behaviourEvents },
+      { kind: 'consents', count: own.consents },
     ],
     notCounted: ['tags', 'imported_orders'],
     blocked: mergeBlock(blockFrom, blockInto),

@@ -9,6 +9,7 @@ import { behaviourDailyCounts, behaviourEvents } from './behaviour.tables.ts';
 import { customerIdentities, customerProfiles } from './profile.tables.ts';
 import { isDue, pseudonymFor } from './privacy.rules.ts';
 import { audit } from './privacy-audit.ts';
+import { eraseStaffRecords } from './erase-records.ts';
 import type { ConsentStore } from './consents.ts';
 
 /**
@@ -57,7 +58,8 @@ export function eraser(db: Db, deps: { consents: ConsentStore; erasers: () => re
       const pseudonym = pseudonymFor(r.customerId);
       const step = (action: string, detail: Record<string, unknown>) => audit(q, { requestId, customerId: r.customerId, action, detail, actor: 'system:privacy-erase' });
       await step('erase_started', { pseudonym });
-      await step('erase_step', { module: 'customer', rows: await eraseOwn(q, r.customerId, pseudonym) });
+      await step('erase_step', { module: 'customer', part: 'profile', rows: await eraseOwn(q, r.customerId, pseudonym) });
+      for (const part of await eraseStaffRecords(q, r.customerId, pseudonym)) await step('erase_step', { module: 'customer', ...part });
       for (const e of deps.erasers()) await step('erase_step', { module: e.module, rows: await e.erase(q, r.customerId, pseudonym) });
       const at = clock.now();
       await q.update(privacyDeletionRequests).set({ status: 'completed', completedAt: at, pseudonym }).where(eq(privacyDeletionRequests.id, requestId));

@@ -25,15 +25,18 @@ class LostIdentityRace extends Error {}
  * statements per batch whatever its size). Race-safe: identities are inserted in one sorted statement
  * with ON CONFLICT DO NOTHING; if a concurrent batch took one first, this batch's work is rolled back
  * to a savepoint and planned again against the winner's rows. Publishes one
- * `customer.profiles_changed` with every touched customer.
+ * `customer.profiles_changed` with every touched customer (`deferTags`: marked so the audience does
+ * not recompute their tags per call; a bulk caller recomputes them once).
  */
-export async function resolveCustomers(db: Db, items: ResolveItem[], q?: Q): Promise<ResolveResult[]> {
+export type ResolveOptions = { deferTags?: boolean };
+
+export async function resolveCustomers(db: Db, items: ResolveItem[], q?: Q, opts: ResolveOptions = {}): Promise<ResolveResult[]> {
   if (!items.length) return [];
   if (items.length > RESOLVE_BATCH_MAX) throw new RangeError(`resolveCustomers takes at most ${RESOLVE_BATCH_MAX} items per call`);
   const body = async (t: Q) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await t.transaction((sp) => attemptResolve(sp as unknown as Q, items));
+        return await t.transaction((sp) => attemptResolve(sp as unknown as Q, items, opts));
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !(err instanceof LostIdentityRace || isRetryable(err))) throw err;
       }
@@ -49,7 +52,7 @@ function isRetryable(err: unknown): boolean {
 
 type OwnerRow = { kind: string; value: string; customer_id: string };
 
-async function attemptResolve(q: Q, items: ResolveItem[]): Promise<ResolveResult[]> {
+async function attemptResolve(q: Q, items: ResolveItem[], opts: ResolveOptions): Promise<ResolveResult[]> {
   const now = clock.now();
   const strongClaims = new Map<string, TIdentityClaim>();
   for (const it of items) for (const c of it.identities) {
@@ -137,6 +140,6 @@ async function attemptResolve(q: Q, items: ResolveItem[]): Promise<ResolveResult
       on conflict do nothing`);
   }
 
-  await publishProfilesChanged(q, plans.map((p) => p.customerId));
+  await publishProfilesChanged(q, plans.map((p) => p.customerId), opts);
   return plans.map((p) => ({ customerId: p.customerId, created: p.created }));
 }

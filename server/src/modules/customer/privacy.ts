@@ -10,6 +10,7 @@ import { customerTimeline } from './timeline.ts';
 import { auditTrail } from './privacy-audit.ts';
 import { registerPrivacyShopRoutes } from './privacy.routes.shop.ts';
 import { registerPrivacyAdminRoutes } from './privacy.routes.admin.ts';
+import type { CustomerScope } from './store-scope.ts';
 import './privacy.errors.ts';
 
 export const ERASE_QUEUE = 'customer.privacy-erase';
@@ -29,7 +30,7 @@ export type PrivacyBinding = {
  * with their erasure job and audit trail. Built with the customer module; the link
  * (links/customer-privacy.ts) binds the other modules' readers and erasers and the job queue.
  */
-export function createPrivacy(deps: { db: Db; limiter: RateLimiter }) {
+export function createPrivacy(deps: { db: Db; limiter: RateLimiter; scope: CustomerScope }) {
   const { db } = deps;
   let bound: PrivacyBinding | null = null;
   const b = (): PrivacyBinding => {
@@ -70,7 +71,7 @@ export function createPrivacy(deps: { db: Db; limiter: RateLimiter }) {
     },
     registerRoutes(app: App): void {
       registerPrivacyShopRoutes(app, { db, limiter: deps.limiter, privacy: service });
-      registerPrivacyAdminRoutes(app, { privacy: service });
+      registerPrivacyAdminRoutes(app, { privacy: service, scope: deps.scope });
     },
   };
   return service;

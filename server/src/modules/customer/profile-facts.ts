@@ -22,9 +22,12 @@ export async function profileFacts(q: Q, ids: readonly string[]): Promise<TCusto
   }));
 }
 
-/** Publishes one `customer.profiles_changed` for these customers (nothing when none is live). */
-export async function publishProfilesChanged(q: Q, ids: readonly string[]): Promise<void> {
+/**
+ * Publishes one `customer.profiles_changed` for these customers (nothing when none is live);
+ * `deferTags`: the caller recomputes their tags itself (see the event's field).
+ */
+export async function publishProfilesChanged(q: Q, ids: readonly string[], opts: { deferTags?: boolean } = {}): Promise<void> {
   const profiles = await profileFacts(q, ids);
   if (!profiles.length) return;
-  await publish<TCustomerProfilesChangedEvent>(q, CustomerEvents.profilesChanged, { profiles, at: clock.now().toISOString() });
+  await publish<TCustomerProfilesChangedEvent>(q, CustomerEvents.profilesChanged, { profiles, at: clock.now().toISOString(), ...(opts.deferTags ? { deferTags: true as const } : {}) });
 }

@@ -13,6 +13,9 @@ export type CustomerPorts = {
   loyalty(customerId: string, q?: Q): Promise<{ points: number; balanceFen: number; levelName: string | null }>;
   coupons(customerId: string, q?: Q): Promise<{ available: number; total: number }>;
   loginCount(customerId: string, q?: Q): Promise<number>;
+  /** After-sale requests and reviews a merge would move (aftersale/review `customer-merge.ts`). */
+  afterSaleCount(customerId: string, q?: Q): Promise<number>;
+  reviewCount(customerId: string, q?: Q): Promise<number>;
   staffName(staffId: string): Promise<string>;
 };
 

@@ -40,9 +40,10 @@ export function toListItem(r: ListRow, regions: Regions): TCustomerListItem {
   };
 }
 
-/** The admin list: live customers, newest first, keyset-paged; phones masked. */
-export async function listCustomers(db: Db, regions: Regions, query: TCustomerListQuery & { limit: number }): Promise<TCustomerListPage> {
+/** The admin list: live customers, newest first, keyset-paged; phones masked; `scope`: a store's customers only. */
+export async function listCustomers(db: Db, regions: Regions, query: TCustomerListQuery & { limit: number }, scope: SQL | null = null): Promise<TCustomerListPage> {
   const where: SQL[] = [sql`p.merged_into is null`];
+  if (scope) where.push(scope);
   if (query.source) where.push(sql`p.source_channel = ${query.source}`);
   if (query.q) {
     const m = searchMode(query.q);

@@ -11,13 +11,15 @@ import { registerShopProfileRoutes } from './profile.routes.shop.ts';
 import { profileFacts } from './profile-facts.ts';
 import type { AddressBook } from './address-book.ts';
 import type { Regions } from './regions.ts';
+import type { CustomerMergeFollower } from './customer-merge.ts';
+import type { CustomerScope } from './store-scope.ts';
 
 /**
  * Profiles and identities (one customer): the staff list and Customer 360 with masked fields and
  * logged reveals, manual merges, the shopper's own profile. Other modules answer through `bind`
  * (links/customer-merge.ts), which also subscribes the followers of `customer.merged`.
  */
-export function createProfiles(db: Db, deps: { addresses: AddressBook; regions: Regions }) {
+export function createProfiles(db: Db, deps: { addresses: AddressBook; regions: Regions; follower: CustomerMergeFollower; scope: CustomerScope }) {
   const ports = portsHolder();
   const shop = shopProfiles(db, deps.regions);
   return {
@@ -32,7 +34,7 @@ export function createProfiles(db: Db, deps: { addresses: AddressBook; regions: 
     facts: (ids: string[], q?: Q) => db.run((r) => profileFacts(r, ids), q),
     shop,
     registerRoutes(app: App) {
-      registerCustomerAdminRoutes(app, { db, regions: deps.regions, addresses: deps.addresses, ports });
+      registerCustomerAdminRoutes(app, { db, regions: deps.regions, addresses: deps.addresses, ports, follower: deps.follower, scope: deps.scope });
       registerShopProfileRoutes(app, shop);
     },
   };

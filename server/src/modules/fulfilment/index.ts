@@ -12,6 +12,7 @@ export type { ShippingTemplates, ShippingTemplateInput, ShippingBook } from './s
 export { createPickupAndLocalDelivery, type PickupAndLocalDelivery } from './pickup-and-local-delivery.ts';
 export type { FulfilmentOrders } from './pickup-orders.port.ts';
 export { eraseLocalDeliveryRecipient } from './erase-customer.ts';
+export { createStoreCustomers, type StoreCustomers } from './store-customers.ts';
 
 /** A quote line as checkout passes it; `templateId` and `unitWeightGrams` may be left out. */
 export type ShippingLine = {

@@ -96,6 +96,18 @@ export function createInventory(db: Db) {
     },
 
     /**
+     * Locks the stock rows of these SKUs in SKU order. A checkout that reserves in two steps (the
+     * bought lines, then optional 满赠 gifts) takes its locks first, so two orders whose bought and
+     * gift SKUs are swapped wait for each other instead of deadlocking.
+     */
+    async lockLevels(q: Q, skuIds: readonly string[]): Promise<void> {
+      const ids = [...new Set(skuIds)].sort();
+      if (!ids.length) return;
+      await db.rows(sql`select 1 from inventory_levels where location_id = ${await defaultLocation(q)}::uuid
+        and sku_id = any(${`{${ids.join(',')}}`}::uuid[]) order by sku_id for update`, q);
+    },
+
+    /**
      * Holds stock for a checkout, all lines or none: each line is a conditional update that only
      * succeeds while enough is available, so parallel checkouts can never oversell. Throws
      * `inventory.insufficient_stock` (the caller's transaction then rolls back the other lines).

@@ -64,7 +64,7 @@ export function createLoyaltyCustomerMerge(db: Db, deps: { config: LoyaltyConfig
     const next = afterGrowth(await deps.config.levels(q), into!.level_id, Math.max(0, Number(w!.s)));
     if (next !== into!.level_id) {
       await db.rows(sql`update loyalty_members set level_id = ${next}, level_since = ${now} where customer_id = ${intoId}`, q);
-      if (next) await publish<LevelChanged>(q, LoyaltyEvents.levelChanged, { customerId: intoId, from: into!.level_id, to: next, direction: 'up', at: now.toISOString() });
+      if (next) await publish<LevelChanged>(q, LoyaltyEvents.levelChanged, { customerId: intoId, from: into!.level_id, to: next, direction: 'up', reason: 'upgrade', at: now.toISOString() });
     }
   }
 }

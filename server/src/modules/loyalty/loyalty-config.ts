@@ -5,6 +5,8 @@ import { clock } from '../../platform/clock.ts';
 import { KoiError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { DEFAULT_SETTINGS, type LoyaltySettings } from './points.rules.ts';
+import { settingsProblems, withDefaults } from './points-settings.rules.ts';
+import './points-settings.errors.ts';
 import { sortLevels, type Level } from './levels.rules.ts';
 import { loyaltyLevels, loyaltyRechargePackages, loyaltySettings } from './loyalty.tables.ts';
 
@@ -18,13 +20,16 @@ export function createLoyaltyConfig(db: Db) {
   return {
     async settings(q?: Q): Promise<LoyaltySettings> {
       const [row] = await db.run((x) => x.select().from(loyaltySettings).where(eq(loyaltySettings.id, 'default')), q);
-      return row?.value ?? DEFAULT_SETTINGS;
+      return withDefaults(row?.value ?? DEFAULT_SETTINGS);
     },
+    /** Replaces the settings; rules that do not fit together are a 422 `loyalty.settings_invalid` naming the fields. */
     async saveSettings(value: TLoyaltySettings): Promise<LoyaltySettings> {
+      const problems = settingsProblems(value);
+      if (problems.length) throw new KoiError('loyalty.settings_invalid', {}, { fieldErrors: problems });
       const now = clock.now();
       await db.run((x) => x.insert(loyaltySettings).values({ id: 'default', value, updatedAt: now })
         .onConflictDoUpdate({ target: loyaltySettings.id, set: { value, updatedAt: now } }));
-      return value;
+      return withDefaults(value);
     },
 
     async levels(q?: Q): Promise<Level[]> {

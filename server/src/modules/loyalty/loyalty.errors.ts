@@ -8,6 +8,7 @@ export const LoyaltyErrors = defineErrors({
   'loyalty.package_unavailable': { status: 422, zh: '该充值套餐已下架', en: 'This recharge package is not available' },
   'loyalty.level_threshold_taken': { status: 409, zh: '已有相同成长值门槛的等级', en: 'Another level has the same threshold' },
   'loyalty.level_in_use': { status: 409, zh: '还有 {members} 位会员处于该等级，不能删除', en: '{members} members hold this level; it cannot be deleted' },
+  'loyalty.card_plan_unavailable': { status: 422, zh: '该会员卡已停售', en: 'This membership card is not on sale' },
   'loyalty.refund_exceeds': { status: 422, zh: '退回金额超过该订单使用的余额', en: 'The refund exceeds the balance this order used' },
 });
 
@@ -15,4 +16,6 @@ defineNouns({
   loyalty_level: { zh: '会员等级', en: 'Level' },
   recharge_package: { zh: '充值套餐', en: 'Recharge package' },
   recharge: { zh: '充值单', en: 'Recharge' },
+  card_plan: { zh: '会员卡', en: 'Membership card' },
+  card_purchase: { zh: '会员卡订单', en: 'Card purchase' },
 });

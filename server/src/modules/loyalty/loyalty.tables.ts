@@ -118,6 +118,8 @@ export const loyaltyOrders = pgTable('loyalty_orders', {
   pointsClawed: amount('points_clawed'),
   growthAdded: amount('growth_added'),
   growthRemoved: amount('growth_removed'),
+  /** The member's effective points multiplier when the order was paid (level, card, member day); null: paid before it was kept. */
+  pointsMultiplierPct: integer('points_multiplier_pct'),
   earnedAt: at('earned_at'),
   completedAt: at('completed_at'),
   createdAt: at('created_at').notNull(),

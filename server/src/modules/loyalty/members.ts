@@ -4,14 +4,22 @@ import { clock } from '../../platform/clock.ts';
 import { KoiError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { publish } from '../../platform/events.ts';
-import { afterGrowth, NO_BENEFITS, reviewLevel, type Level, type LevelBenefits } from './levels.rules.ts';
+import { afterGrowth, reviewLevel, sortLevels, type Level } from './levels.rules.ts';
 import { addMonths, shanghaiDay, signinReward } from './points.rules.ts';
 import type { LoyaltyConfig } from './loyalty-config.ts';
 import type { Points } from './points.ts';
 
-/** Published when a member's level rises (at once, on growth): coupons' level-up rewards follow it. */
+/**
+ * Published when a member's level changes: `reason: 'upgrade'` at once when growth rises (always
+ * up), `'review'` by the periodic review (down, or up when levels were lowered). Coupons' level-up
+ * rewards follow immediate upgrades only (issue 8 §1). Events from before `reason` existed were
+ * all immediate upgrades.
+ */
 export const LoyaltyEvents = { levelChanged: 'loyalty.level_changed' } as const;
-export type LevelChanged = { customerId: string; from: string | null; to: string; direction: 'up'; at: string };
+export type LevelChanged = { customerId: string; from: string | null; to: string | null; direction: 'up' | 'down'; reason?: 'upgrade' | 'review'; at: string };
+
+/** Whether a level change earns the level-up reward: an immediate upgrade to a level. */
+export const isImmediateUpgrade = (e: LevelChanged): e is LevelChanged & { to: string } => e.direction === 'up' && (e.reason ?? 'upgrade') === 'upgrade' && !!e.to;
 
 export type MemberRow = { customer_id: string; growth: string | number; level_id: string | null; streak: number; last_signin_day: string | null; orders_paid: number };
 
@@ -35,14 +43,6 @@ export function createMembers(db: Db, config: LoyaltyConfig, points: Points) {
     ensure,
     windowGrowth,
 
-    /** The level's benefits for a customer (none below every level). */
-    async benefitsOf(customerId: string, q?: Q): Promise<LevelBenefits> {
-      const [row] = await db.rows<{ benefits: LevelBenefits | string | null }>(sql`select l.benefits from loyalty_members m
-        join loyalty_levels l on l.id = m.level_id where m.customer_id = ${customerId}`, q);
-      if (!row?.benefits) return NO_BENEFITS;
-      return typeof row.benefits === 'string' ? (JSON.parse(row.benefits) as LevelBenefits) : row.benefits;
-    },
-
     /**
      * Adds (or, negative, removes) growth once per key. Rising growth upgrades the level at once;
      * falling growth waits for the review.
@@ -61,7 +61,7 @@ export function createMembers(db: Db, config: LoyaltyConfig, points: Points) {
       const next = afterGrowth(levels, member.level_id, await windowGrowth(customerId, settings.growth.windowMonths, now, q));
       if (next !== member.level_id) {
         await db.rows(sql`update loyalty_members set level_id = ${next}, level_since = ${now} where customer_id = ${customerId}`, q);
-        if (next) await publish<LevelChanged>(q, LoyaltyEvents.levelChanged, { customerId, from: member.level_id, to: next, direction: 'up', at: now.toISOString() });
+        if (next) await publish<LevelChanged>(q, LoyaltyEvents.levelChanged, { customerId, from: member.level_id, to: next, direction: 'up', reason: 'upgrade', at: now.toISOString() });
       }
     },
 
@@ -70,6 +70,8 @@ export function createMembers(db: Db, config: LoyaltyConfig, points: Points) {
       const settings = await config.settings();
       const levels: Level[] = await config.levels();
       const since = addMonths(now, -settings.growth.windowMonths);
+      const order = sortLevels(levels).map((l) => l.id);
+      const rankOf = (id: string | null) => (id === null ? -1 : order.indexOf(id));
       const changes: { customerId: string; from: string | null; to: string | null }[] = [];
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
@@ -80,8 +82,16 @@ export function createMembers(db: Db, config: LoyaltyConfig, points: Points) {
         for (const r of rows) {
           const to = reviewLevel(levels, Math.max(0, Number(r.g ?? 0)));
           if (to !== r.level_id) {
-            await db.rows(sql`update loyalty_members set level_id = ${to}, level_since = ${now}, updated_at = ${now} where customer_id = ${r.customer_id} and level_id is not distinct from ${r.level_id}`);
-            changes.push({ customerId: r.customer_id, from: r.level_id, to });
+            const changed = await db.tx(async (q) => {
+              const done = await db.rows(sql`update loyalty_members set level_id = ${to}, level_since = ${now}, updated_at = ${now}
+                where customer_id = ${r.customer_id} and level_id is not distinct from ${r.level_id} returning customer_id`, q);
+              if (!done.length) return false;
+              await publish<LevelChanged>(q, LoyaltyEvents.levelChanged, {
+                customerId: r.customer_id, from: r.level_id, to, direction: rankOf(to) > rankOf(r.level_id) ? 'up' : 'down', reason: 'review', at: now.toISOString(),
+              });
+              return true;
+            });
+            if (changed) changes.push({ customerId: r.customer_id, from: r.level_id, to });
           }
         }
         after = rows.at(-1)!.customer_id;
@@ -108,7 +118,10 @@ export function createMembers(db: Db, config: LoyaltyConfig, points: Points) {
     },
 
     async row(customerId: string): Promise<MemberRow | null> {
-      const [row] = await db.rows<MemberRow>(sql`select customer_id, growth, level_id, streak, last_signin_day, orders_paid from loyalty_members where customer_id = ${customerId}`);
+      return this.rowIn(customerId);
+    },
+    async rowIn(customerId: string, q?: Q): Promise<MemberRow | null> {
+      const [row] = await db.rows<MemberRow>(sql`select customer_id, growth, level_id, streak, last_signin_day, orders_paid from loyalty_members where customer_id = ${customerId}`, q);
       return row ?? null;
     },
   };

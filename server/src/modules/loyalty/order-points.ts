@@ -6,17 +6,19 @@ import { clawbackTarget, growthForPaid, pointsForPaid } from './points.rules.ts'
 import type { LoyaltyConfig } from './loyalty-config.ts';
 import type { Points } from './points.ts';
 import type { Members } from './members.ts';
+import type { MemberBenefits } from './member-benefits.ts';
 
 type OrderRow = { order_id: string; customer_id: string; paid_fen: string | number; refunded_fen: string | number; fully_refunded: boolean;
-  points_earned: string | number; points_clawed: string | number; growth_added: string | number; growth_removed: string | number; earned_at: Date | null };
+  points_earned: string | number; points_clawed: string | number; growth_added: string | number; growth_removed: string | number; earned_at: Date | null;
+  points_multiplier_pct: number | null };
 const n = (v: string | number) => Number(v);
 
 /**
  * What orders do to points and growth (reacting to order and after-sale events, inside the
  * subscriber's transaction): growth at payment; points at payment or completion (the merchant's
- * choice) by the level's multiplier; the first-order bonus; proportional take-back on refunds.
+ * choice) by the member's effective multiplier when paying (level, paid card, member day); the first-order bonus; proportional take-back on refunds.
  */
-export function createOrderPoints(db: Db, deps: { config: LoyaltyConfig; points: Points; members: Members }) {
+export function createOrderPoints(db: Db, deps: { config: LoyaltyConfig; points: Points; members: Members; benefits: Pick<MemberBenefits, 'benefitsOf'> }) {
   const { config, points, members } = deps;
 
   async function orderRow(q: Q, orderId: string): Promise<OrderRow | undefined> {
@@ -28,8 +30,9 @@ export function createOrderPoints(db: Db, deps: { config: LoyaltyConfig; points:
     const row = await orderRow(q, orderId);
     if (!row || row.earned_at || row.fully_refunded) return;
     const settings = await config.settings(q);
-    const benefits = await members.benefitsOf(row.customer_id, q);
-    const amount = pointsForPaid(n(row.paid_fen) - n(row.refunded_fen), settings.points.perYuan, benefits.pointsMultiplierPct);
+    // The multiplier the member had when paying (level, paid card, member day), kept on the order.
+    const multiplier = row.points_multiplier_pct ?? (await deps.benefits.benefitsOf(row.customer_id, clock.now(), q)).pointsMultiplierPct;
+    const amount = pointsForPaid(n(row.paid_fen) - n(row.refunded_fen), settings.points.perYuan, multiplier);
     await points.earn(q, { customerId: row.customer_id, key: `order:${orderId}`, kind: 'order', amount, ref: `order:${orderId}`,
       memo: '购物得积分', expiry: settings.points.expiry });
     await db.rows(sql`update loyalty_orders set points_earned = ${amount}, earned_at = ${clock.now()} where order_id = ${orderId}`, q);
@@ -37,6 +40,8 @@ export function createOrderPoints(db: Db, deps: { config: LoyaltyConfig; points:
 
   return {
     async onPaid(q: Q, e: TOrderPaidEvent): Promise<void> {
+      // A 积分商城 exchange's order was paid with points (nothing in cash): no growth, points or first-order bonus.
+      if (e.channel === 'points_mall') return;
       const fresh = await db.rows(sql`insert into loyalty_orders (order_id, customer_id, paid_fen, created_at)
         values (${e.orderId}, ${e.customerId}, ${e.paidFen}, ${clock.now()}) on conflict do nothing returning order_id`, q);
       if (!fresh.length) return;
@@ -46,6 +51,9 @@ export function createOrderPoints(db: Db, deps: { config: LoyaltyConfig; points:
       const growth = growthForPaid(e.paidFen, settings.growth.perYuan);
       await db.rows(sql`update loyalty_orders set growth_added = ${growth} where order_id = ${e.orderId}`, q);
       await members.addGrowth(q, e.customerId, `order:${e.orderId}`, growth);
+      const paidAt = Number.isNaN(Date.parse(e.at)) ? clock.now() : new Date(e.at);
+      const { pointsMultiplierPct } = await deps.benefits.benefitsOf(e.customerId, paidAt, q);
+      await db.rows(sql`update loyalty_orders set points_multiplier_pct = ${pointsMultiplierPct} where order_id = ${e.orderId}`, q);
       if (Number(m?.orders_paid) === 1) {
         await points.earn(q, { customerId: e.customerId, key: `first-order:${e.customerId}`, kind: 'first_order', amount: settings.points.firstOrder,
           ref: `order:${e.orderId}`, memo: '首单奖励', expiry: settings.points.expiry });

@@ -19,6 +19,11 @@ export type LoyaltySettings = {
     clawback: ClawbackRule;
     /** 积分抵扣 at checkout (issue 8); absent in settings saved before it: DEFAULT_REDEEM. */
     redeem?: RedeemRule;
+    /** 生日积分, 完善资料, 评价积分 and the expiry reminder's days (points-settings.rules.ts fills them in when absent). */
+    birthday?: number;
+    profile?: number;
+    review?: number;
+    reminderDays?: number;
   };
   growth: {
     /** Growth value per ¥1 paid. */
@@ -29,7 +34,7 @@ export type LoyaltySettings = {
 };
 
 /** `perYuan` points are worth ¥1; points pay at most `capPercent` % of what is left after discounts. */
-export type RedeemRule = { perYuan: number; capPercent: number };
+export type RedeemRule = { perYuan: number; capPercent: number; includeShipping?: boolean };
 /** Like most Chinese malls: 100 points = ¥1, up to half the order. */
 export const DEFAULT_REDEEM: RedeemRule = { perYuan: 100, capPercent: 50 };
 

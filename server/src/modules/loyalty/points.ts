@@ -43,7 +43,7 @@ export function createPoints(db: Db) {
   }
 
   /** Takes points out (refund take-back, a negative adjustment): exactly `amount`, or 409 when short. */
-  async function debit(q: Q, input: { customerId: string; key: string; kind: string; amount: number; memo: string; ref?: string; to: 'points_reclaimed' | 'points_adjusted'; staffId?: string; reason?: string }): Promise<Posted | null> {
+  async function debit(q: Q, input: { customerId: string; key: string; kind: string; amount: number; memo: string; ref?: string; to: 'points_reclaimed' | 'points_adjusted' | 'points_redeemed'; staffId?: string; reason?: string }): Promise<Posted | null> {
     if (input.amount <= 0) return null;
     const postings: Posting[] = [{ account: 'points', amount: -input.amount }, { account: input.to, amount: input.amount }];
     const posted = await postEntry(db, q, { key: input.key, kind: input.kind, customerId: input.customerId, postings, memo: input.memo, ref: input.ref }, { staffId: input.staffId, reason: input.reason });

@@ -4,7 +4,7 @@ import type { Catalog, SkuSnapshot } from '../catalog/index.ts';
 import { shopperOwner, type CartService } from '../cart/index.ts';
 import { lineIssue } from '../cart/cart-lines.rules.ts';
 import { limitLeftByLine } from '../cart/cart-lines.rules.ts';
-import type { OrderPorts, PriceQuote } from './ports.ts';
+import type { OrderPorts, PriceQuote, QuoteGift } from './ports.ts';
 import { deliveryPart, type DeliveryPart } from './checkout-delivery.ts';
 
 export type DraftLine = { lineId: string; snapshot: SkuSnapshot; quantity: number };
@@ -20,7 +20,11 @@ export type CheckoutDraft = {
   delivery: DeliveryPart;
   /** Why it cannot be submitted, in the order a shopper can act on. */
   blockers: { error: KoiError; lineId: string | null }[];
+  /** 满赠: the gifts the quote gave, with their SKU as the catalog has it now (a SKU gone from the catalog is left out). */
+  gifts: DraftGift[];
 };
+
+export type DraftGift = { gift: QuoteGift; snapshot: SkuSnapshot };
 
 export type DraftDeps = {
   catalog: Catalog;
@@ -78,7 +82,12 @@ export async function checkoutDraft(deps: DraftDeps, customerId: string, input: 
   }
   blockers.push(...loyaltyBlockers(input, quote));
   if (!lines.length && !blockers.length) blockers.push({ error: new KoiError('checkout.empty'), lineId: null });
-  return { customerId, fromCart, lines, address, quote, blockers, delivery };
+  const giftSnaps = quote.gifts.length ? await deps.catalog.skuSnapshots(quote.gifts.map((g) => g.skuId)) : new Map<string, SkuSnapshot>();
+  const gifts = quote.gifts.flatMap((gift) => {
+    const snapshot = giftSnaps.get(gift.skuId);
+    return snapshot ? [{ gift, snapshot }] : [];
+  });
+  return { customerId, fromCart, lines, address, quote, blockers, delivery, gifts };
 }
 
 /**
@@ -107,6 +116,15 @@ export function draftLines(d: CheckoutDraft): TOrderLine[] {
       payableFen: q?.payableFen ?? s.priceFen * l.quantity,
     };
   });
+}
+
+/** 满赠: the gift lines as the confirm page and the order show them: ¥0, no discounts, `gift` set. */
+export function draftGiftLines(d: Pick<CheckoutDraft, 'gifts'>): TOrderLine[] {
+  return d.gifts.map(({ gift, snapshot: s }, i) => ({
+    id: `gift-${i + 1}`, skuId: s.skuId, productId: s.productId, title: s.title, specValues: s.specValues, image: s.image,
+    quantity: gift.quantity, listPriceFen: s.priceFen, unitPriceFen: 0, subtotalFen: 0, discounts: [], discountFen: 0, payableFen: 0,
+    gift: { promotionId: gift.promotionId, name: gift.name, text: gift.text },
+  }));
 }
 
 /** Each line's share of the balance payment (largest remainder, from the pricing engine). */

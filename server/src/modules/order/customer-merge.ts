@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Q } from '../../platform/db.ts';
+import { moveFirstOrderClaim } from './first-order-claim.ts';
 
 /**
  * Orders' side of the customer data platform: a customer's order summary for the Customer 360 and
@@ -30,6 +31,7 @@ export function createOrderCustomerFacts(db: Db) {
         select ${intoId}, product_id, quantity from order_purchase_counts where customer_id = ${fromId}
         on conflict (customer_id, product_id) do update set quantity = order_purchase_counts.quantity + excluded.quantity`, q);
       await db.rows(sql`delete from order_purchase_counts where customer_id = ${fromId}`, q);
+      await moveFirstOrderClaim(q, fromId, intoId);
     },
   };
 }

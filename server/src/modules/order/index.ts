@@ -1,5 +1,5 @@
 import type { TCheckoutInput, TCheckoutPreview, TPayChannel } from '@koi/contracts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Q } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -8,8 +8,9 @@ import { KoiError, type Lang } from '../../platform/errors.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { InventoryService } from '../inventory/index.ts';
 import type { CartService } from '../cart/index.ts';
-import { checkoutDraft, draftLines } from './checkout-draft.ts';
+import { checkoutDraft, draftGiftLines, draftLines } from './checkout-draft.ts';
 import { placeOrder } from './place-order.ts';
+import { placeExchangeOrder } from './place-exchange-order.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { createOrderQueries } from './order-queries.ts';
 import { createAdminOps } from './admin-ops.ts';
@@ -18,7 +19,7 @@ import { registerAdminOrderRoutes } from './order.routes.admin.ts';
 import type { OrderPorts } from './ports.ts';
 import './order.errors.ts';
 
-export type { OrderPorts, PriceQuote, LineQuote, PricingPort, DeliveryPort, LocalOffer, LoyaltyPort, LoyaltyChoice } from './ports.ts';
+export type { OrderPorts, PriceQuote, LineQuote, PricingPort, DeliveryPort, LocalOffer, LoyaltyPort, LoyaltyChoice, QuoteGift } from './ports.ts';
 export type { LineDiscount } from './order.tables.ts';
 /** For after-sales (issue 8): a line refund's balance part (→ loyalty.wallet.refundToBalance) and provider part. */
 export { splitLineRefund, type LineMoney } from './balance-refund.rules.ts';
@@ -75,6 +76,7 @@ export function createOrders(deps: Deps) {
         blockers: d.blockers.map((b) => ({ code: b.error.code, message: b.error.localized(lang), lineId: b.lineId })),
         delivery: d.delivery.preview,
         points: q.points, balance: q.balance, pointsFen: q.pointsFen, balanceFen: q.balanceFen, cashPayableFen: q.payableFen - q.balanceFen,
+        gifts: draftGiftLines(d),
       };
     },
 
@@ -110,6 +112,10 @@ export function createOrders(deps: Deps) {
         expiresAt: order.payDeadline ?? new Date(), returnUrl,
       });
     },
+
+    /** A paid order for one unit already paid for elsewhere (积分商城), inside the caller's transaction; see place-exchange-order.ts. */
+    placeExchangeOrder: (q: Q, input: { customerId: string; skuId: string; addressId: string; ref: string; label: string }) =>
+      placeExchangeOrder({ db, catalog, inventory, ports }, lifecycle.markPaid, q, input),
 
     async cancel(orderId: string, customerId: string): Promise<void> {
       if (!(await lifecycle.close(orderId, 'buyer_cancelled', { customerId }))) throw new KoiError('order.not_pending');

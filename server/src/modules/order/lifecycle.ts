@@ -7,6 +7,7 @@ import { publish } from '../../platform/events.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { InventoryService } from '../inventory/index.ts';
 import { orderLines, orders } from './order.tables.ts';
+import { releaseFirstOrder } from './first-order-claim.ts';
 import type { OrderPorts } from './ports.ts';
 
 export type LifecycleDeps = { db: Db; log: Logger; inventory: InventoryService; ports: OrderPorts };
@@ -57,12 +58,14 @@ export function createLifecycle(deps: LifecycleDeps) {
       const lines = await linesOf(q, orderId);
       await inventory.release(q, lines.map((l) => ({ skuId: l.skuId, qty: l.quantity })));
       const perProduct = new Map<string, number>();
-      for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.quantity);
+      // Gift lines were never counted against a purchase limit.
+      for (const l of lines) if (!l.gift) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.quantity);
       await q.execute(sql`update order_purchase_counts c set quantity = greatest(0, c.quantity - v.qty)
         from (select unnest(${sql.param([...perProduct.keys()])}::uuid[]) as product_id, unnest(${sql.param([...perProduct.values()])}::int[]) as qty) v
         where c.customer_id = ${o.customerId} and c.product_id = v.product_id`);
       if (o.couponIds.length) await ports.coupons.release(q, orderId);
       if (o.pointsUsed > 0 || o.balanceFen > 0) await ports.loyalty.release(q, orderId);
+      await releaseFirstOrder(q, o.customerId, orderId);
       await publish<TOrderClosedEvent>(q, OrderEvents.closed, { orderId, orderNo: o.orderNo, customerId: o.customerId, reason, at: now.toISOString() });
       return true;
     });

@@ -5,6 +5,7 @@ import { KoiError } from '../../platform/errors.ts';
 import { uuidArray } from '../inventory/index.ts';
 import { orderLines, orderPriceAdjustments, orderPurchaseCounts, orders } from './order.tables.ts';
 import type { OrderLineRow, OrderRow } from './order-views.ts';
+import { soldOrderScan } from './sold-scan.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type AdminFilter = { status: string; q?: string; createdFrom?: string; createdTo?: string; deliveryMethod?: TDeliveryMethod };
@@ -89,6 +90,9 @@ export function createOrderQueries(db: Db) {
         after = { at: last.createdAt, id: last.id };
       }
     },
+
+    /** Sold orders of a window with their lines, lean, by keyset pages (the promotion dry-run). */
+    soldScan: (window: { from: Date; to: Date }, batch?: number) => soldOrderScan(db, window, batch),
 
     adjustments: (orderId: string, q?: Q) =>
       db.run((x) => x.select().from(orderPriceAdjustments).where(eq(orderPriceAdjustments.orderId, orderId)).orderBy(asc(orderPriceAdjustments.at)), q),

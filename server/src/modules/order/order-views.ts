@@ -24,7 +24,7 @@ export function orderDetail(o: OrderRow, lines: OrderLineRow[]): TOrderDetail {
     lines: lines.map((l) => ({
       id: l.id, skuId: l.skuId, productId: l.productId, title: l.title, specValues: l.specValues, image: l.image, quantity: l.quantity,
       listPriceFen: l.listPriceFen, unitPriceFen: l.unitPriceFen, subtotalFen: l.subtotalFen, discounts: l.discounts,
-      discountFen: l.discountFen, payableFen: l.payableFen,
+      discountFen: l.discountFen, payableFen: l.payableFen, gift: l.gift,
     })),
     address: o.address,
     itemsTotalFen: o.itemsTotalFen,

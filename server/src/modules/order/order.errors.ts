@@ -10,6 +10,7 @@ export const OrderErrors = defineErrors({
   'checkout.limit_exceeded': { status: 409, zh: '「{title}」每人限购 {limit} 件', en: '"{title}" is limited to {limit} per person' },
   'checkout.out_of_stock': { status: 409, zh: '「{title}」库存不足，请减少数量或稍后再试', en: '"{title}" does not have enough stock; lower the quantity or try later' },
   'checkout.coupon_unusable': { status: 409, zh: '所选优惠券不可用：{reason}', en: 'The chosen coupon cannot be used: {reason}' },
+  'checkout.first_order_taken': { status: 409, zh: '首单优惠已被你的另一笔订单使用，请重新确认订单', en: 'Your first-order discount went to another order of yours; please confirm again' },
   'order.not_pending': { status: 409, zh: '订单当前状态不能进行此操作', en: 'The order is not in a state that allows this' },
   'order.not_shipped': { status: 409, zh: '订单尚未发货，不能确认收货', en: 'The order has not been shipped yet' },
   'order.adjust_invalid': { status: 422, zh: '改价后的金额不能高于原价 {maxYuan}', en: 'The new amount cannot exceed the original {maxYuan}' },

@@ -61,6 +61,9 @@ export const orders = pgTable(
   ],
 );
 
+/** 满赠: the line is a gift at ¥0, given by this promotion (null: a line the shopper bought). */
+export type OrderLineGift = { promotionId: string; name: string; text: string };
+
 export type LineDiscount = { source: 'promotion' | 'coupon' | 'points' | 'adjustment'; sourceId: string | null; label: string; amountFen: number };
 
 /** A line with the product as it was sold and its share of every discount (largest remainder, fen). */
@@ -84,6 +87,8 @@ export const orderLines = pgTable(
     payableFen: fen('payable_fen'),
     /** The line's share of the order's `balance_fen` (largest remainder): its refund goes back to the balance. */
     balanceFen: fen('balance_fen'),
+    /** 满赠: a gift line (¥0, no share of any discount) and the promotion that gave it; null for a bought line. */
+    gift: jsonb('gift').$type<OrderLineGift | null>(),
   },
   (t) => [index('order_lines_order_idx').on(t.orderId, t.position), index('order_lines_product_idx').on(t.productId)],
 );
@@ -119,3 +124,15 @@ export const orderPriceAdjustments = pgTable(
   },
   (t) => [index('order_price_adjustments_order_idx').on(t.orderId, t.at)],
 );
+
+/**
+ * 首单优惠 claimed: at most one order per shopper holds the first-order discount. Written (insert …
+ * on conflict do nothing) in the checkout's transaction when the quote applied it, so two parallel
+ * first checkouts cannot both get it; deleted when that order is closed unpaid (the discount is free
+ * again, as `hasOrdered` then says too).
+ */
+export const orderFirstClaims = pgTable('order_first_claims', {
+  customerId: uuid('customer_id').primaryKey(),
+  orderId: uuid('order_id').notNull(),
+  claimedAt: at('claimed_at').notNull(),
+});

@@ -11,6 +11,8 @@ import type { CheckoutDraft } from './checkout-draft.ts';
 import { draftLineBalances, draftLines } from './checkout-draft.ts';
 import { orderLines, orders } from './order.tables.ts';
 import type { OrderPorts } from './ports.ts';
+import { placeGifts } from './place-gifts.ts';
+import { claimFirstOrder, FIRST_ORDER_CODE } from './first-order-claim.ts';
 
 export type PlaceDeps = { db: Db; inventory: InventoryService; cart: CartService; ports: OrderPorts; payMinutes: number };
 
@@ -18,7 +20,8 @@ export type PlaceDeps = { db: Db; inventory: InventoryService; cart: CartService
  * Writes an order from a draft in one transaction: the order and its lines (prices, discounts and
  * product data snapshotted), stock reserved with conditional updates, purchase limits counted with
  * a conditional upsert, coupons frozen, bought lines out of the cart, `order.created` in the outbox.
- * points and balance frozen (issue 8). Any refusal rolls all of it back. An order with nothing left
+ * points and balance frozen (issue 8), 满赠 gift lines with their stock (left out when it ran out), the
+ * first-order discount claimed. Any refusal rolls all of it back. An order with nothing left
  * for a provider (zero amount, or the balance pays it all) is paid on the spot (`markPaid`).
  */
 export async function placeOrder(
@@ -57,6 +60,7 @@ export async function placeOrder(
       quantity: l.quantity, listPriceFen: l.listPriceFen, unitPriceFen: l.unitPriceFen, subtotalFen: l.subtotalFen,
       discounts: l.discounts, discountFen: l.discountFen, payableFen: l.payableFen, balanceFen: balances[position] ?? 0,
     })));
+    if (d.gifts.length) await deps.inventory.lockLevels(q, [...lines.map((l) => l.skuId), ...d.gifts.map((g) => g.snapshot.skuId)]);
     try {
       await deps.inventory.reserve(q, lines.map((l) => ({ skuId: l.skuId, qty: l.quantity })));
     } catch (e) {
@@ -66,6 +70,9 @@ export async function placeOrder(
       }
       throw e;
     }
+    await placeGifts(q, deps.inventory, d, orderId, lines.length);
+    // 首单优惠: one order per shopper holds it; a parallel first checkout is refused here (409).
+    if (d.quote.applied.some((n) => n.code === FIRST_ORDER_CODE)) await claimFirstOrder(q, d.customerId, orderId, now);
     await countPurchases(q, deps.db, d);
     if (d.quote.chosenCouponIds.length) await deps.ports.coupons.freeze(q, d.quote.chosenCouponIds, d.customerId, orderId);
     // Points and balance: conditional updates in the loyalty ledgers; short (a parallel checkout spent them) → 409, all rolled back.

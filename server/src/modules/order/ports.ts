@@ -33,7 +33,12 @@ export type PriceQuote = {
   pointsFen: number;
   /** Paid from the stored-value balance: part of `payableFen`; the rest goes through WeChat/Alipay. */
   balanceFen: number;
+  /** 满赠: SKUs given with the order (stock checked when priced; reserved again when the order is placed). */
+  gifts: QuoteGift[];
 };
+
+/** A gift of a promotion: `text` in the shopper's language ("满 ¥299 赠 茶巾一条：已赠 茶巾一条"). */
+export type QuoteGift = { promotionId: string; name: string; skuId: string; quantity: number; text: string };
 
 /** The shopper's choice: points (true = as many as allowed, a number = at most that many) and balance. */
 export type LoyaltyChoice = { points: boolean | number; balance: boolean };

@@ -23,3 +23,7 @@ export { ZPercentOffArgs, type TPercentOffArgs } from './kinds/percent-off.kind.
 export { ZNoThresholdArgs, type TNoThresholdArgs } from './kinds/no-threshold.kind.ts';
 export { ZShippingOffArgs, type TShippingOffArgs } from './kinds/shipping-off.kind.ts';
 export { ZExchangeArgs, type TExchangeArgs } from './kinds/exchange.kind.ts';
+export { ZFullGiftArgs, type TFullGiftArgs } from './kinds/full-gift.kind.ts';
+export { giftSkusOf } from './gifts.rules.ts';
+export { ZMemberPriceArgs, type TMemberPriceArgs } from './kinds/member-price.kind.ts';
+export { memberPromotions, withMemberKinds, MEMBER_DISCOUNT_ID, MEMBER_SHIPPING_ID, type MemberBenefitsInput } from './kinds/member-benefits.kind.ts';

@@ -1,8 +1,8 @@
-import type { TAppliedDiscount, TDiscountSource, TLocalText, TNotApplied, TPricingInput, TPricingStage } from '@koi/contracts';
+import type { TAppliedDiscount, TDiscountSource, TLocalText, TNotApplied, TPricedGift, TPricingInput, TPricingStage } from '@koi/contracts';
 import { allocate } from './allocate.rules.ts';
 import type { Candidate, Group, Stage } from './candidates.rules.ts';
 import { rejection } from './candidates.rules.ts';
-import type { DiscountOutcome, KindLine, KindOutcome, ShippingOutcome } from './kinds/kind.ts';
+import type { DiscountOutcome, GiftOutcome, KindLine, KindOutcome, ShippingOutcome } from './kinds/kind.ts';
 import { pointsValue } from './points.rules.ts';
 import { capNote, reasons } from './reasons.ts';
 import { joinText } from './texts.ts';
@@ -25,6 +25,9 @@ export type State = {
   applied: TAppliedDiscount[];
   notApplied: TNotApplied[];
   totals: { item: number; order: number; coupon: number; shipping: number };
+  /** 满赠: gifts given so far, and the units of each gift SKU still in stock (null: not checked). */
+  gifts: TPricedGift[];
+  giftLeft: Record<string, number> | null;
 };
 
 export type Env = { input: TPricingInput; nowMs: number };
@@ -37,6 +40,8 @@ export function cloneState(s: State): State {
     applied: s.applied.slice(),
     notApplied: s.notApplied.slice(),
     totals: { ...s.totals },
+    gifts: s.gifts.slice(),
+    giftLeft: s.giftLeft && { ...s.giftLeft },
   };
 }
 
@@ -75,7 +80,7 @@ export function evaluate(s: State, env: Env, c: Candidate): KindOutcome {
     args: c.args, lines: kindLines(s, env, c), shopper: env.input.context, nowMs: env.nowMs,
     shipping: { feeFen: env.input.shippingFen, remainingFen: s.shippingRemaining }, policy: env.input.policy,
   });
-  const allowed: Record<Stage, KindOutcome['type'][]> = { item: ['prices', 'not_applied'], order: ['discount', 'not_applied'], coupon: ['discount', 'shipping', 'not_applied'], shipping: ['shipping', 'not_applied'] };
+  const allowed: Record<Stage, KindOutcome['type'][]> = { item: ['prices', 'not_applied'], order: ['discount', 'gift', 'not_applied'], coupon: ['discount', 'shipping', 'not_applied'], shipping: ['shipping', 'not_applied'] };
   if (!allowed[c.stage].includes(outcome.type)) throw new Error(`kind ${c.kind.kind} returned ${outcome.type} at the ${c.stage} stage`);
   if ((outcome.type === 'discount' || outcome.type === 'shipping') && (!Number.isSafeInteger(outcome.amountFen) || outcome.amountFen < 0)) {
     throw new Error(`kind ${c.kind.kind} returned a bad amount ${outcome.amountFen}`);
@@ -132,6 +137,30 @@ export function applyDiscount(s: State, env: Env, c: Candidate, o: DiscountOutco
   });
 }
 
+/** Units of a gift SKU left: unlimited when the caller passed no stock (dry-run, cart summary), none when it did not list the SKU. */
+function giftStockOf(s: State, skuId: string): number {
+  if (!s.giftLeft) return Number.MAX_SAFE_INTEGER;
+  return s.giftLeft[skuId] ?? 0;
+}
+
+/**
+ * 满赠: the gift goes in `gifts` and in `applied` with amount 0 (the explanation names it); no share of
+ * any line, so payables and refunds are untouched. Its units are taken from the stock left.
+ */
+function applyGift(s: State, env: Env, c: Candidate, o: GiftOutcome): void {
+  if (s.giftLeft) s.giftLeft[o.skuId] = giftStockOf(s, o.skuId) - o.quantity;
+  s.gifts.push({ promotionId: c.id, kind: c.kind.kind, name: c.name, skuId: o.skuId, quantity: o.quantity, text: o.text });
+  s.applied.push({
+    source: c.source, sourceId: c.id, kind: c.kind.kind, stage: c.stage, name: c.name, amountFen: 0, requestedFen: 0, capped: false,
+    text: o.text, hint: o.hint ?? null, lineIds: c.eligible.map((i) => env.input.lines[i]!.lineId),
+  });
+}
+
+function applyOutcome(s: State, env: Env, c: Candidate, o: DiscountOutcome | ShippingOutcome | GiftOutcome): void {
+  if (o.type === 'gift') applyGift(s, env, c, o);
+  else applyDiscount(s, env, c, o);
+}
+
 /** Σ what is left after every stage, points included (stored value is payment and does not change it). */
 export function payableAfterPoints(s: State, env: Env): number {
   let goods = 0;
@@ -150,7 +179,7 @@ export function runGroups(s: State, env: Env, groups: readonly Group[], from: nu
   for (let g = from; g < groups.length; g++) {
     const group = groups[g]!;
     enterStage(s, group.stage);
-    const ok: { c: Candidate; o: DiscountOutcome | ShippingOutcome; take: number }[] = [];
+    const ok: { c: Candidate; o: DiscountOutcome | ShippingOutcome | GiftOutcome; take: number }[] = [];
     for (const c of group.members) {
       const o = evaluate(s, env, c);
       if (o.type === 'not_applied') {
@@ -158,6 +187,12 @@ export function runGroups(s: State, env: Env, groups: readonly Group[], from: nu
         continue;
       }
       if (o.type === 'prices') continue; // not allowed here; evaluate() already refused it
+      if (o.type === 'gift') {
+        const left = giftStockOf(s, o.skuId);
+        if (left < o.quantity) s.notApplied.push(rejection(c.source, { id: c.id, kind: c.kind.kind, name: c.name }, reasons.giftOutOfStock(o.skuId, left)));
+        else ok.push({ c, o, take: 0 });
+        continue;
+      }
       const take = Math.min(o.amountFen, available(s, env, c, o));
       if (take === 0) s.notApplied.push(rejection(c.source, { id: c.id, kind: c.kind.kind, name: c.name }, reasons.nothingToDiscount()));
       else ok.push({ c, o, take });
@@ -171,7 +206,7 @@ export function runGroups(s: State, env: Env, groups: readonly Group[], from: nu
         let bestPayable = Infinity;
         for (const r of ok) {
           const trial = cloneState(s);
-          applyDiscount(trial, env, r.c, r.o);
+          applyOutcome(trial, env, r.c, r.o);
           runGroups(trial, env, groups, g + 1, 'greedy');
           const p = payableAfterPoints(trial, env);
           if (p < bestPayable) {
@@ -181,7 +216,7 @@ export function runGroups(s: State, env: Env, groups: readonly Group[], from: nu
         }
       }
     }
-    applyDiscount(s, env, winner.c, winner.o);
+    applyOutcome(s, env, winner.c, winner.o);
     for (const r of ok) {
       if (r !== winner) s.notApplied.push(rejection(r.c.source, { id: r.c.id, kind: r.c.kind.kind, name: r.c.name }, reasons.exclusive(winner.c.id, winner.c.name)));
     }

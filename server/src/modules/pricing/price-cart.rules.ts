@@ -18,6 +18,9 @@ import { text, thousands, yuan } from './texts.ts';
  *   5. points              at most capPercent % of what is left (shipping too if the policy says so)
  *   6. stored value        a means of payment: splits the payable, changes nothing in it
  *
+ * 满赠 acts in stage 2 but gives a SKU, not money: it is listed in `gifts` (and in `applied` at ¥0),
+ * never allocated, so it changes no payable; its stock is checked against `giftStock` when given.
+ *
  * Within a stage candidates apply in rank order (kind priority, promotion priority, id), each on what
  * the previous ones left; of an exclusive group only the one leaving the lowest payable applies.
  * Every discount is capped at what its lines have left and allocated by largest remainder, so no line
@@ -32,6 +35,7 @@ export function priceCart(input: TPricingInput, registry: KindRegistry = KINDS):
   const s: State = {
     stage: 'item', salePrice: input.lines.map((l) => l.unitPriceFen), subtotal: amounts.slice(), remaining: amounts.slice(), afterOrder: null,
     shippingRemaining: input.shippingFen, shares: [], applied: [], notApplied: [], totals: { item: 0, order: 0, coupon: 0, shipping: 0 },
+    gifts: [], giftLeft: input.giftStock ? { ...input.giftStock } : null,
   };
   applyItemStage(s, env, candidates.filter((c) => c.stage === 'item'));
   runGroups(s, env, groupsOf(candidates), 0, 'best');
@@ -99,6 +103,7 @@ function result(input: TPricingInput, s: State, pv: ReturnType<typeof pointsValu
     totals: { itemsFen, discounts: { ...s.totals }, discountFen, pointsFen: pv.valueFen, payableFen, storedValueFen: sv.total, cashPayableFen: payableFen - sv.total },
     points: input.points ? { requested: input.points.requested, used: pv.used, valueFen: pv.valueFen, capFen: pv.capFen } : null,
     applied: s.applied,
+    gifts: s.gifts,
     notApplied: notApplied.sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0)),
     policy: input.policy,
   };

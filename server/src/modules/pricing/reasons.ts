@@ -8,7 +8,7 @@ import { beijingTime, text, yuan } from './texts.ts';
  */
 export const REASON_CODES = [
   'kind_unknown', 'args_invalid', 'not_started', 'ended', 'coupon_not_yet_valid', 'coupon_expired', 'coupon_used',
-  'coupon_frozen', 'out_of_scope', 'nothing_to_discount', 'exclusive', 'no_better_price', 'points_too_few', 'points_capped_to_zero',
+  'coupon_frozen', 'out_of_scope', 'nothing_to_discount', 'exclusive', 'no_better_price', 'points_too_few', 'points_capped_to_zero', 'gift_out_of_stock',
 ] as const;
 
 const out = (code: (typeof REASON_CODES)[number], data: Record<string, string | number>, t: TLocalText): NotAppliedOutcome => ({ type: 'not_applied', code, data, text: t });
@@ -40,6 +40,7 @@ export const reasons = {
   noBetterPrice: () => out('no_better_price', {}, text('商品已是更低的价格', 'The items already have a lower price')),
   pointsTooFew: (balance: number, perYuan: number) =>
     out('points_too_few', { balance, perYuan }, text(`积分不足抵扣 ${yuan(1)}（${perYuan} 积分抵 ¥1）`, `Not enough points for ${yuan(1)} (${perYuan} points = ¥1)`)),
+  giftOutOfStock: (skuId: string, left: number) => out('gift_out_of_stock', { skuId, left }, text('赠品已赠完', 'The gift has run out')),
   pointsCappedToZero: (capPercent: number) =>
     out('points_capped_to_zero', { capPercent }, text(`本单无可用积分抵扣的金额（最多抵扣 ${capPercent}%）`, `Nothing on this order can be paid with points (at most ${capPercent}%)`)),
 };

@@ -15,6 +15,7 @@ import './review.errors.ts';
 export type { ReviewPorts, SubmitInput } from './submit-review.ts';
 export type { Moderator } from './moderate-review.ts';
 export { reviewCustomerData, eraseReviewAuthor } from './customer-data.ts';
+export { createReviewCustomerMerge, type ReviewCustomerMerge } from './customer-merge.ts';
 
 type Deps = { db: Db; limiter: RateLimiter; catalog: Catalog; orders: OrderService; identity: Identity };
 

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { TMyReview, TReviewPhoto } from '@koi/contracts';
+import { ReviewEvents, type TMyReview, type TReviewPhoto, type TReviewSubmittedEvent } from '@koi/contracts';
 import type { Db, Q } from '../../platform/db.ts';
 import { clock } from '../../platform/clock.ts';
 import { KoiError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { publish } from '../../platform/events.ts';
 import { cleanReviewText, followUpDenied, MAX_TEXT_CHARS, reviewDenied, sensitiveWords, textLength } from './review.rules.ts';
 import { reviews, reviewUploads } from './review.tables.ts';
 import { myReview } from './review-views.ts';
@@ -64,12 +65,17 @@ export function createSubmit(db: Db, ports: ReviewPorts) {
       const photos = trustedPhotos ?? (await ownPhotos(db, customerId, input.photoUrls));
       const flagged = sensitiveWords(content);
       const author = await ports.author(customerId);
-      const [row] = await db.run((q) => q.insert(reviews).values({
-        id: newId(), orderId: order!.id, orderNo: order!.orderNo, lineId: line!.id, customerId, productId: line!.productId, skuId: line!.skuId,
-        productTitle: line!.title, skuLabel: line!.specValues.join(' / '), authorName: author.nickname, avatarUrl: author.avatarUrl,
-        anonymous: input.anonymous, rating: input.rating, content, photos, hasPhotos: photos.length > 0,
-        status: flagged.length ? 'pending' : 'visible', flaggedWords: flagged, pinned: false, createdAt: now, updatedAt: now,
-      }).onConflictDoNothing({ target: reviews.lineId }).returning());
+      const row = await db.tx(async (q) => {
+        const [r] = await q.insert(reviews).values({
+          id: newId(), orderId: order!.id, orderNo: order!.orderNo, lineId: line!.id, customerId, productId: line!.productId, skuId: line!.skuId,
+          productTitle: line!.title, skuLabel: line!.specValues.join(' / '), authorName: author.nickname, avatarUrl: author.avatarUrl,
+          anonymous: input.anonymous, rating: input.rating, content, photos, hasPhotos: photos.length > 0,
+          status: flagged.length ? 'pending' : 'visible', flaggedWords: flagged, pinned: false, createdAt: now, updatedAt: now,
+        }).onConflictDoNothing({ target: reviews.lineId }).returning();
+        // In the same transaction: the loyalty module's 评价积分 (issue 8) reacts to it.
+        if (r) await publish<TReviewSubmittedEvent>(q, ReviewEvents.submitted, { reviewId: r.id, customerId, orderId: r.orderId, lineId: r.lineId, rating: r.rating, hasPhotos: r.hasPhotos, at: now.toISOString() });
+        return r;
+      });
       if (!row) throw new KoiError('review.already_reviewed');
       return myReview(row, now);
     },

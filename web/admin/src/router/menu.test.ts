@@ -52,7 +52,7 @@ describe('buildMenu', () => {
       expect(entries(perms('dashboard:view', 'product:view', 'marketing:view', 'staff:view'))).toEqual([
         'dashboard',
         'product: products, categories, collections',
-        'marketing: promotions, coupons, loyalty, decoration, search-settings, messages',
+        'marketing: promotions, coupons, loyalty, membership, points-mall, decoration, search-settings, messages',
         'staff',
       ]);
       // A store manager sees products but no marketing group at all.

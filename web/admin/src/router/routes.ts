@@ -1,4 +1,4 @@
-import { Aim, Medal, Brush, ChatDotRound, RefreshLeft, Collection, Discount, FolderOpened, Goods, List, Message, Odometer, Search, Ticket, Tickets, User, Van, Shop, Checked, Upload, UserFilled, PriceTag } from '@element-plus/icons-vue';
+import { Aim, Medal, Brush, ChatDotRound, RefreshLeft, Collection, Discount, FolderOpened, Goods, List, Message, Odometer, Search, Ticket, Tickets, User, Van, Shop, Checked, Upload, UserFilled, PriceTag, Present } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import './meta.ts';
 
@@ -172,6 +172,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'loyalty',
     component: () => import('@/views/loyalty/index.vue'),
     meta: { title: 'loyalty.menuTitle', permission: 'marketing:view', menu: { icon: Medal, order: 15.3, group: 'marketing' } },
+  },
+  {
+    path: 'membership',
+    name: 'membership',
+    component: () => import('@/views/membership/index.vue'),
+    meta: { title: 'membership.menuTitle', permission: 'marketing:view', menu: { icon: Ticket, order: 15.32, group: 'marketing' } },
+  },
+  {
+    path: 'points-mall',
+    name: 'points-mall',
+    component: () => import('@/views/points-mall/index.vue'),
+    meta: { title: 'pointsMall.menuTitle', permission: 'marketing:view', menu: { icon: Present, order: 15.35, group: 'marketing' } },
   },
   {
     path: 'staff',

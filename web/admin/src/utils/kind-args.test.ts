@@ -23,7 +23,24 @@ const FULL_DISCOUNT: TArgField[] = [
   ] }),
 ];
 
+// What the server generates for 满赠: a SKU picker cell (`sku`) in each tier.
+const FULL_GIFT: TArgField[] = [
+  field({ key: 'tiers', type: 'list', minItems: 1, maxItems: 5, fields: [
+    field({ key: 'thresholdFen', type: 'fen', required: false, default: 0, min: 0 }),
+    field({ key: 'giftSkuId', type: 'sku' }),
+    field({ key: 'giftName', type: 'text' }),
+    field({ key: 'quantity', type: 'integer', required: false, default: 1, min: 1, max: 99 }),
+  ] }),
+];
+
 describe('kind args form', () => {
+  it('满赠: the SKU picker\'s id goes through as text, and is required', () => {
+    const args = { tiers: [{ thresholdFen: 29900, giftSkuId: '01a206fc-90bb-76b1-b48e-985fd24abab4', giftName: '茶巾一条', quantity: 1 }] };
+    expect(emptyRow(FULL_GIFT)).toEqual({ tiers: [{ thresholdFen: '0.00', giftSkuId: '', giftName: '', quantity: '1' }] });
+    expect(formToArgs(FULL_GIFT, argsToForm(FULL_GIFT, args), t)).toEqual({ ok: true, args });
+    expect(formToArgs(FULL_GIFT, { tiers: [{ thresholdFen: '299', giftSkuId: '', giftName: '茶巾', quantity: '1' }] }, t)).toEqual({ ok: false, errors: { 'args.tiers.0.giftSkuId': 'kindArgs.required' } });
+  });
+
   it('starts with the minimum rows and defaults', () => {
     expect(emptyRow(FULL_REDUCTION)).toEqual({ tiers: [{ thresholdFen: '', discountFen: '' }], repeat: false });
   });

@@ -4,7 +4,7 @@ import { fenToYuanText, parseWholeNumber, parseYuan } from './money.ts';
 /**
  * The form model of a kind's arguments, driven only by the field descriptors the server generated
  * from the kind's schema: money is typed in yuan (text), whole numbers as text, switches as booleans,
- * lists as rows of the same. `formToArgs` gives the request's `args` or the mistakes at the request's
+ * a SKU (`sku`) as its id, lists as rows of the same. `formToArgs` gives the request's `args` or the mistakes at the request's
  * paths (`args.tiers.1.discountFen`), the same paths the server uses, so one error map serves both.
  */
 export type TArgValue = string | boolean | TArgRow[];
@@ -70,7 +70,7 @@ function convert(fields: readonly TArgField[], form: TArgRow, t: T, prefix: stri
       if (f.required) errors[path] = t('kindArgs.required');
       continue;
     }
-    if (f.type === 'text' || f.type === 'enum') {
+    if (f.type === 'text' || f.type === 'enum' || f.type === 'sku') {
       out[f.key] = text;
       continue;
     }

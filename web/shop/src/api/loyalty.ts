@@ -1,12 +1,17 @@
 import {
-  ZLedgerPage, ZMemberSummary, ZRecharge, ZRechargePackageList, ZSigninResult, ZStartRechargeResult,
-  type TLedgerPage, type TMemberSummary, type TPayChannel, type TRecharge, type TRechargePackage, type TSigninResult, type TStartRechargeResult,
+  ZEarnWays, ZLedgerPage, ZMemberSummary, ZRecharge, ZRechargePackageList, ZSigninResult, ZStartRechargeResult,
+  type TEarnWays, type TLedgerPage, type TMemberSummary, type TPayChannel, type TRecharge, type TRechargePackage, type TSigninResult, type TStartRechargeResult,
 } from '@koi/contracts';
 import { request } from './request';
 
 /** 会员中心: level, points, balance, sign-in (the server computes every number shown). */
 export function getMember(): Promise<TMemberSummary> {
   return request('/api/shop/loyalty/me', { schema: ZMemberSummary });
+}
+
+/** The ways to earn points (the merchant's rules, read-only) and my next points to expire. */
+export function getEarnWays(): Promise<TEarnWays> {
+  return request('/api/shop/loyalty/earn-ways', { schema: ZEarnWays });
 }
 
 export function signIn(): Promise<TSigninResult> {

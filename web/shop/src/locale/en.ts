@@ -9,6 +9,8 @@ import delivery from './en.delivery';
 import tracking from './en.tracking';
 import privacy from './en.privacy';
 import coupon from './en.coupon';
+import pointsMall from './en.points-mall';
+import membership from './en.membership';
 import profile from './en.profile';
 
 const en: Messages = {
@@ -209,6 +211,8 @@ const en: Messages = {
   ...privacy,
   ...coupon,
   ...profile,
+  ...pointsMall,
+  ...membership,
 };
 
 export default en;

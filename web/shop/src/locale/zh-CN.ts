@@ -8,6 +8,8 @@ import delivery from './zh-CN.delivery';
 import tracking from './zh-CN.tracking';
 import privacy from './zh-CN.privacy';
 import coupon from './zh-CN.coupon';
+import pointsMall from './zh-CN.points-mall';
+import membership from './zh-CN.membership';
 import profile from './zh-CN.profile';
 
 /** Source of truth for message keys: en.ts must have the same shape. */
@@ -209,6 +211,8 @@ const zhCN = {
   ...privacy,
   ...coupon,
   ...profile,
+  ...pointsMall,
+  ...membership,
 } as const;
 
 /** Same tree as zh-CN with every leaf widened to string. */

@@ -14,6 +14,7 @@ export const SIMULATED_TEMPLATES: Record<string, string> = {
   SMS_KOI_ORDER_DELIVERED: '您的订单${orderNo}已送达，请及时查收。',
   SMS_KOI_PICKUP_READY: '您的订单${orderNo}已可到${store}自提，取货码${code}。',
   SMS_KOI_REFUND_DONE: '您的订单${orderNo}退款${amount}元已按原支付方式退回，请注意查收。',
+  SMS_KOI_POINTS_EXPIRING: '您有${points}积分将于${date}过期，请尽快使用。',
 };
 
 type Reply = { Code: string; Message: string; RequestId: string; BizId?: string };

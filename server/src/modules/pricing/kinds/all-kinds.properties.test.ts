@@ -5,11 +5,16 @@ import { priceCart } from '../price-cart.rules.ts';
 import { bestCoupons } from '../coupon-options.rules.ts';
 import { NOW, couponOf, line, promo } from '../pricing-fixtures.ts';
 import { checkBalanced, shuffled } from '../pricing-checks.ts';
-import { KINDS } from './registry.ts';
+import { KINDS as OPERATOR_KINDS } from './registry.ts';
+import { withMemberKinds } from './member-benefits.kind.ts';
 
 /** Every shipped kind at once, on random carts. KOI_FC_SCALE=20 for a deeper search. */
 const SCALE = Number(process.env.KOI_FC_SCALE ?? 1);
+/** The operator's kinds and the member benefit kinds checkout adds (issue 8 §1). */
+const KINDS = withMemberKinds(OPERATOR_KINDS);
+const LEVELS = ['gold', 'silver'];
 const PRODUCTS = ['p1', 'p2', 'p3', 'p4'];
+const GIFT_SKUS = ['g1', 'g2'];
 
 const scope: fc.Arbitrary<TScope> = fc.oneof(
   fc.constant<TScope>({ type: 'all', ids: [], excludeProductIds: [] }),
@@ -39,6 +44,14 @@ const promotionArb = (id: string): fc.Arbitrary<TPricingPromotion> =>
     })),
     fc.record({ count: fc.integer({ min: 2, max: 4 }), price: fen(40_000) }).map(({ count, price }) => ({ kind: 'bundle_price', args: { count, priceFen: price } })),
     fc.record({ amount: fc.integer({ min: 0, max: 5_000 }), r: rate, cap: fc.integer({ min: 0, max: 5_000 }) }).map(({ amount, r, cap }) => ({ kind: 'first_order', args: amount > 0 ? { amountFen: amount } : { rateBp: r, capFen: cap } })),
+    fc.uniqueArray(fc.record({ sku: fc.constantFrom(...PRODUCTS), level: fc.constantFrom(...LEVELS), price: fc.integer({ min: 0, max: 30_000 }) }), { minLength: 1, maxLength: 4, selector: (x) => `${x.sku}|${x.level}` })
+      .map((items) => ({ kind: 'member_price', args: { items: items.map((x) => ({ skuId: `sku-${x.sku}`, levelId: x.level, priceFen: x.price })) } })),
+    fc.integer({ min: 2500, max: 9999 }).map((r) => ({ kind: 'member_discount', args: { rateBp: r, label: { zh: '会员折扣', en: 'Member' } } })),
+    fc.constant({ kind: 'member_free_shipping', args: { label: { zh: '会员包邮', en: 'Member free shipping' } } }),
+    fc.record({ by: fc.constantFrom('amount', 'pieces'), n: fen(60_000), q: fc.integer({ min: 1, max: 3 }), sku: fc.constantFrom(...GIFT_SKUS) }).map(({ by, n, q, sku }) => ({
+      kind: 'full_gift',
+      args: { by, tiers: [{ thresholdFen: n, pieces: (n % 6) + 1, giftSkuId: sku, giftName: sku, quantity: q }] },
+    })),
   ).chain((k) => fc.record({ scope, priority: fc.integer({ min: 0, max: 3 }), live }).map((m) => promo(id, k.kind, k.args, { scope: m.scope, priority: m.priority, ...m.live })));
 
 const couponArb = (id: string): fc.Arbitrary<TPricingCoupon> =>
@@ -58,7 +71,9 @@ const base = fc.record({
   storedValue: fc.constant(null),
   policy: fc.record({ couponThresholdBase: fc.constantFrom('before_order_promotions' as const, 'after_order_promotions' as const), pointsMayPayShipping: fc.boolean() }),
   first: fc.boolean(),
-}).map(({ first, ...rest }) => ({ ...rest, context: { customerId: 'c1', memberLevelId: null, isFirstOrder: first, now: NOW } }));
+  giftStock: fc.option(fc.record({ g1: fc.integer({ min: 0, max: 4 }), g2: fc.integer({ min: 0, max: 4 }) }), { nil: undefined }),
+  level: fc.constantFrom(null, ...LEVELS),
+}).map(({ first, level, ...rest }) => ({ ...rest, context: { customerId: 'c1', memberLevelId: level, isFirstOrder: first, now: NOW } }));
 
 const input: fc.Arbitrary<TPricingInput> = fc.tuple(base, fc.tuple(couponArb('k1'), couponArb('k2'), couponArb('k3')).chain((cs) => fc.subarray(cs))).map(([b, coupons]) => ({ ...b, coupons }));
 
@@ -77,6 +92,17 @@ function checkExclusive(r: TPricedOrder): void {
   for (const l of r.lines) expect(l.discounts.filter((d) => d.stage === 'item').length).toBeLessThanOrEqual(1);
 }
 
+/** 满赠: gifts are never allocated, never oversell the stock given, and come one per order (group `order_gift`). */
+function checkGifts(r: TPricedOrder, i: TPricingInput): void {
+  const given = new Map<string, number>();
+  for (const g of r.gifts) given.set(g.skuId, (given.get(g.skuId) ?? 0) + g.quantity);
+  if (i.giftStock) for (const [sku, n] of given) expect(n).toBeLessThanOrEqual(i.giftStock[sku as 'g1' | 'g2'] ?? 0);
+  expect(r.gifts.length).toBeLessThanOrEqual(1);
+  for (const g of r.gifts) expect(r.applied.find((a) => a.sourceId === g.promotionId)).toMatchObject({ amountFen: 0, kind: 'full_gift' });
+  const giftIds = new Set(r.gifts.map((g) => g.promotionId));
+  for (const l of r.lines) for (const d of l.discounts) expect(giftIds.has(d.sourceId)).toBe(false);
+}
+
 describe('every kind together: properties', () => {
   it('the generators make valid args for every kind (else the properties would be vacuous)', () => {
     fc.assert(fc.property(promotionArb('x'), couponArb('y'), (p, c) => {
@@ -90,7 +116,21 @@ describe('every kind together: properties', () => {
       const r = price(i);
       checkBalanced(r, i);
       checkExclusive(r);
+      checkGifts(r, i);
     }), { numRuns: 400 * SCALE });
+  });
+
+  it('gifts never change a payable: without the 满赠 promotions every line, total and discount is the same', () => {
+    fc.assert(fc.property(input, (i) => {
+      const r = price(i);
+      const without = price({ ...i, promotions: i.promotions.filter((p) => p.kind !== 'full_gift') });
+      expect(r.lines).toEqual(without.lines);
+      expect(r.shipping).toEqual(without.shipping);
+      expect(r.totals).toEqual(without.totals);
+      expect(r.applied.filter((a) => a.kind !== 'full_gift')).toEqual(without.applied);
+      // Stock only decides whether the gift is given, never a price.
+      expect(price({ ...i, giftStock: undefined }).totals).toEqual(r.totals);
+    }), { numRuns: 200 * SCALE });
   });
 
   it('is deterministic, whatever the order of promotions and coupons', () => {

@@ -81,7 +81,7 @@ describe('bestCoupons', () => {
   });
 
   it('every kind the admin can pick is in the registry', () => {
-    expect([...KINDS.promotions.keys()]).toEqual(['full_reduction', 'full_discount', 'bundle_price', 'first_order', 'timed_discount', 'free_shipping_over']);
+    expect([...KINDS.promotions.keys()]).toEqual(['full_reduction', 'full_discount', 'bundle_price', 'first_order', 'timed_discount', 'free_shipping_over', 'full_gift', 'member_price']);
     expect([...KINDS.coupons.keys()]).toEqual(['amount_off', 'no_threshold', 'percent_off', 'shipping_off', 'exchange']);
   });
 });

@@ -23,8 +23,8 @@ describe('describeKinds', () => {
     const check = (f: TArgField, inRow: boolean) => {
       expect(f.label.zh, `${f.key} zh`).not.toBe(f.key);
       expect(f.label.en, `${f.key} en`).not.toBe(f.key);
-      // Rows of a list render fen / percent / whole-number / text cells only.
-      expect(inRow ? ['fen', 'percent', 'integer', 'text'] : ['fen', 'percent', 'integer', 'boolean', 'text', 'enum', 'list']).toContain(f.type);
+      // Rows of a list render fen / percent / whole-number / text / SKU-picker cells only.
+      expect(inRow ? ['fen', 'percent', 'integer', 'text', 'sku'] : ['fen', 'percent', 'integer', 'boolean', 'text', 'enum', 'list', 'sku']).toContain(f.type);
       if (f.type === 'enum') for (const o of f.options) expect(o.label.zh).not.toBe(o.value);
       for (const c of f.fields) check(c, true);
     };

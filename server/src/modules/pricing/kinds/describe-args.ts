@@ -18,6 +18,8 @@ type JsonSchema = {
   help?: TLocalText;
   unit?: 'fen' | 'percent';
   options?: Record<string, TLocalText>;
+  /** `sku`: the admin shows a SKU picker (满赠's gift). */
+  widget?: 'sku';
 };
 
 const LIMIT = Number.MAX_SAFE_INTEGER;
@@ -25,7 +27,7 @@ const LIMIT = Number.MAX_SAFE_INTEGER;
 /**
  * The admin form of a kind, generated from its args schema: zod's JSON Schema (input side, so
  * defaults show) with the `.meta()` each field declares — `label` and `help` in both languages, `unit`
- * (fen / percent) and enum `options`. Cross-field rules stay on the server and come back as field errors.
+ * (fen / percent), enum `options` and `widget: 'sku'` (a SKU picker). Cross-field rules stay on the server and come back as field errors.
  */
 export function argFields(schema: z.ZodType): TArgField[] {
   return fieldsOf(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
@@ -45,6 +47,7 @@ function fieldOf(key: string, p: JsonSchema, required: boolean): TArgField {
   if (p.type === 'array' && p.items) return { ...base, type: 'list', fields: fieldsOf(p.items), minItems: p.minItems ?? null, maxItems: p.maxItems ?? null };
   if (p.enum) return { ...base, type: 'enum', options: p.enum.map((v) => ({ value: String(v), label: p.options?.[String(v)] ?? { zh: String(v), en: String(v) } })) };
   if (p.type === 'boolean') return { ...base, type: 'boolean' };
+  if (p.widget === 'sku') return { ...base, type: 'sku' };
   if (p.type === 'integer' || p.type === 'number') return { ...base, type: p.unit === 'fen' ? 'fen' : p.unit === 'percent' ? 'percent' : 'integer' };
   return { ...base, type: 'text' };
 }

@@ -24,6 +24,8 @@ const ruleOf = (a: TFirstOrderArgs) =>
  * 首单优惠: for a signed-in shopper with no order before this one (the fact `isFirstOrder` comes from
  * the order module through the checkout link). An amount, or a rate (optionally capped) of what the
  * covered lines still cost after 满减 / 满折: no exclusive group, it stacks with them, after them (priority 50).
+ * Under concurrency the order module decides: the order that applied it claims the shopper's one
+ * `order_first_claims` row in its transaction, so of two parallel first checkouts only one keeps it.
  */
 export const firstOrder = definePromotionKind<TFirstOrderArgs>({
   kind: 'first_order',

@@ -57,7 +57,13 @@ export type ShippingOutcome = { type: 'shipping'; amountFen: number; explain: (a
 /** Item level: a new unit price per line (lineId → fen); per line the lowest price of all item-level promotions wins. */
 export type PricesOutcome = { type: 'prices'; prices: ReadonlyMap<string, number>; explain: (savedFen: number, lineCount: number) => TLocalText };
 
-export type KindOutcome = DiscountOutcome | ShippingOutcome | PricesOutcome | NotAppliedOutcome;
+/**
+ * 满赠 (order stage): a SKU given with the order. No amount: it changes no payable and takes no part in
+ * allocation. The engine checks `giftStock` (when the caller passed it) before it applies.
+ */
+export type GiftOutcome = { type: 'gift'; skuId: string; quantity: number; text: TLocalText; hint?: TLocalText | null };
+
+export type KindOutcome = DiscountOutcome | ShippingOutcome | PricesOutcome | GiftOutcome | NotAppliedOutcome;
 
 export type Stacking = {
   /** Of the candidates in one group only one applies: the one that leaves the shopper the lowest payable. */
@@ -78,7 +84,12 @@ type KindBase<A> = {
   apply(ctx: KindContext<A>): KindOutcome;
 };
 
-export type PromotionKind<A = unknown> = KindBase<A> & { readonly target: 'promotion'; readonly stage: 'item' | 'order' | 'shipping' };
+export type PromotionKind<A = unknown> = KindBase<A> & {
+  readonly target: 'promotion';
+  readonly stage: 'item' | 'order' | 'shipping';
+  /** A kind that gives gifts names every SKU it may give, so the checkout can ask inventory for their stock before pricing. */
+  giftSkuIds?(args: A): string[];
+};
 export type CouponKind<A = unknown> = KindBase<A> & { readonly target: 'coupon'; readonly stage: 'coupon' };
 export type AnyKind = PromotionKind | CouponKind;
 

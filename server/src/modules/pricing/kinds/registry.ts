@@ -10,6 +10,8 @@ import { percentOff } from './percent-off.kind.ts';
 import { noThreshold } from './no-threshold.kind.ts';
 import { shippingOff } from './shipping-off.kind.ts';
 import { exchange } from './exchange.kind.ts';
+import { fullGift } from './full-gift.kind.ts';
+import { memberPrice } from './member-price.kind.ts';
 
 /**
  * Every kind the engine knows. Adding one (member price, 满赠 …) is a
@@ -23,6 +25,6 @@ export function kindRegistry(promotions: readonly PromotionKind[], coupons: read
 }
 
 export const KINDS: KindRegistry = kindRegistry(
-  [fullReduction, fullDiscount, bundlePrice, firstOrder, timedDiscount, freeShippingOver] as PromotionKind[],
+  [fullReduction, fullDiscount, bundlePrice, firstOrder, timedDiscount, freeShippingOver, fullGift, memberPrice] as PromotionKind[],
   [amountOff, noThreshold, percentOff, shippingOff, exchange] as CouponKind[],
 );

@@ -55,7 +55,7 @@ export default {
       notCounted: 'These move too but cannot be counted in advance yet: {list}',
       notCountedNames: { tags: 'tags', imported_orders: 'imported orders' },
       blocked: { same_customer: 'A customer cannot be merged into itself', already_merged: 'One of them was already merged', erased: 'One of them was erased' },
-      moveKinds: { orders: 'Orders', points: 'Points', balance_fen: 'Stored value (¥)', coupons: 'Coupons', identities: 'Identities', notes: 'Notes', logins: 'Sign-in methods' },
+      moveKinds: { orders: 'Orders', points: 'Points', balance_fen: 'Stored value (¥)', coupons: 'Coupons', identities: 'Identities', notes: 'Notes', logins: 'Sign-in methods', aftersales: 'After-sales', reviews: 'Reviews', behaviour_events: 'Behaviour events', consents: 'Consent records' },
       history: 'Merge history',
       historyEmpty: 'No merges',
       system: 'System',

@@ -10,6 +10,8 @@ export default {
     run: 'Run',
     formInvalid: 'Complete the form before a dry run',
     basis: "Baseline: today's running promotions on each order's lines as sold; the same pricing engine prices every order with and without this draft. Coupons, points and member prices are left out. A coupon template is priced as if every shopper held one.",
+    openCarts: 'Open carts',
+    ofCarts: 'of {n} carts',
     ordersTouched: 'Orders touched',
     ofOrders: 'of {n}',
     customersTouched: 'Customers touched',

@@ -55,6 +55,7 @@ const enOrder: typeof zhCNOrder = {
     lineDiscount: 'Discounts',
     linePayable: 'Payable',
     totalsRow: 'Total',
+    giftLine: 'Gift',
     reconciled: 'The lines add up to the order’s amounts',
     mismatch: 'The lines do not add up to the order’s amounts: {what}',
     mismatchOf: { items: 'items', promotion: 'promotions', coupon: 'coupon', adjustment: 'price change', payable: 'payable' },

@@ -11,6 +11,10 @@ export default {
     max: 'At most {max}',
     minItems: 'At least {n}',
     maxItems: 'At most {n}',
+    skuProduct: 'Search a product',
+    skuVariant: 'Choose the variant',
+    skuStock: '{n} in stock',
+    skuChosen: 'SKU {id}… chosen',
   },
   scope: {
     label: 'Applies to',

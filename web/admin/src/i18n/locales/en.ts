@@ -8,6 +8,8 @@ import aftersale from './en.aftersale.ts';
 import messages from './en.messages.ts';
 import delivery from './en.delivery.ts';
 import shipment from './en.shipment.ts';
+import pointsMall from './en.points-mall.ts';
+import membership from './en.membership.ts';
 import loyalty from './en.loyalty.ts';
 import dryRun from './en.dry-run.ts';
 import privacy from './en.privacy.ts';
@@ -184,6 +186,8 @@ const en: typeof zhCN = {
   ...delivery,
   ...shipment,
   ...loyalty,
+  ...pointsMall,
+  ...membership,
   ...dryRun,
   ...privacy,
   ...customerImport,

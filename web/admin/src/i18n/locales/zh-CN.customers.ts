@@ -55,7 +55,7 @@ export default {
       notCounted: '以下内容也会随合并转移，但暂无法预先统计：{list}',
       notCountedNames: { tags: '标签', imported_orders: '导入订单' },
       blocked: { same_customer: '不能合并到自己', already_merged: '其中一个客户已被合并', erased: '其中一个客户已注销' },
-      moveKinds: { orders: '订单', points: '积分', balance_fen: '储值余额（元）', coupons: '优惠券', identities: '身份', notes: '备注', logins: '登录方式' },
+      moveKinds: { orders: '订单', points: '积分', balance_fen: '储值余额（元）', coupons: '优惠券', identities: '身份', notes: '备注', logins: '登录方式', aftersales: '售后单', reviews: '评价', behaviour_events: '行为事件', consents: '授权记录' },
       history: '合并记录',
       historyEmpty: '暂无合并记录',
       system: '系统',

@@ -8,6 +8,8 @@ export default {
     run: '开始试算',
     formInvalid: '请先把表单填写完整再试算',
     basis: '以当前进行中的促销为基准、按订单成交时的单价，用同一个定价引擎逐单计算“有/无此草稿”的差额；不含优惠券、积分和会员价。优惠券模板按“每位顾客都持有一张”计算。',
+    openCarts: '未结算购物车',
+    ofCarts: '共 {n} 个购物车',
     ordersTouched: '受影响订单',
     ofOrders: '共 {n} 单',
     customersTouched: '受影响顾客',

@@ -53,6 +53,7 @@ export default {
     lineDiscount: '优惠合计',
     linePayable: '应付',
     totalsRow: '合计',
+    giftLine: '赠品',
     reconciled: '各行分摊之和与订单金额一致',
     mismatch: '各行分摊之和与订单金额不一致：{what}',
     mismatchOf: { items: '商品金额', promotion: '活动优惠', coupon: '优惠券', adjustment: '改价', payable: '应付' },

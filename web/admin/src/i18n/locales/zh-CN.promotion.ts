@@ -9,6 +9,10 @@ export default {
     max: '不能大于 {max}',
     minItems: '至少 {n} 项',
     maxItems: '最多 {n} 项',
+    skuProduct: '搜索商品',
+    skuVariant: '选择规格',
+    skuStock: '库存 {n}',
+    skuChosen: '已选 SKU {id}…',
   },
   scope: {
     label: '适用商品',

@@ -8,6 +8,8 @@ import aftersale from './zh-CN.aftersale.ts';
 import messages from './zh-CN.messages.ts';
 import delivery from './zh-CN.delivery.ts';
 import shipment from './zh-CN.shipment.ts';
+import pointsMall from './zh-CN.points-mall.ts';
+import membership from './zh-CN.membership.ts';
 import loyalty from './zh-CN.loyalty.ts';
 import dryRun from './zh-CN.dry-run.ts';
 import privacy from './zh-CN.privacy.ts';
@@ -183,6 +185,8 @@ export default {
   ...delivery,
   ...shipment,
   ...loyalty,
+  ...pointsMall,
+  ...membership,
   ...dryRun,
   ...privacy,
   ...customerImport,

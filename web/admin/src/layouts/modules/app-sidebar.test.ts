@@ -52,7 +52,7 @@ describe('app sidebar', () => {
     await router.push('/403');
     const wrapper = mount(AppSidebar, { props: { collapsed: false }, global: { plugins: [pinia, i18n, router, ElementPlus] } });
     expect(wrapper.findAll('.el-sub-menu__title').map((g) => g.text())).toEqual(['商品', '营销']);
-    expect(wrapper.findAll('.el-menu-item').map((item) => item.text())).toEqual(['概览', '商品列表', '类目', '分组', '满减活动', '优惠券', '会员与积分', '店铺装修', '搜索设置', '消息记录']);
+    expect(wrapper.findAll('.el-menu-item').map((item) => item.text())).toEqual(['概览', '商品列表', '类目', '分组', '满减活动', '优惠券', '会员与积分', '付费会员', '积分商城', '店铺装修', '搜索设置', '消息记录']);
   });
 
   it('hides what the role may not open, in the chosen language', async () => {

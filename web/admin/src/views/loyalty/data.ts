@@ -6,7 +6,7 @@ export const LOYALTY_TABS = ['rules', 'levels', 'packages', 'members'] as const;
 export type TLoyaltyTab = (typeof LOYALTY_TABS)[number];
 
 /** Ledger entry kinds the server writes (loyalty_entries.kind), for their labels. */
-export const ENTRY_KINDS = ['order', 'first_order', 'signin', 'adjust', 'freeze', 'release', 'redeem', 'clawback', 'expire', 'recharge', 'spend', 'refund'] as const;
+export const ENTRY_KINDS = ['order', 'first_order', 'signin', 'birthday', 'profile', 'review', 'adjust', 'freeze', 'release', 'redeem', 'clawback', 'expire', 'recharge', 'spend', 'refund'] as const;
 
 export type TPackageForm = { name: string; amount: string; bonus: string; active: boolean; sort: number };
 export const emptyPackageForm = (): TPackageForm => ({ name: '', amount: '', bonus: '0', active: true, sort: 0 });
