@@ -32,6 +32,7 @@ import { linkOrderDelivery } from './links/order-delivery.ts';
 import { createPayment } from './modules/payment/index.ts';
 import { createPromotion } from './modules/promotion/index.ts';
 import { registerPromotionDryRun } from './modules/promotion/dry-run.routes.admin.ts';
+import { registerProductCouponRoutes } from './modules/promotion/coupon-for-product.ts';
 import { linkCouponIssuance } from './links/coupon-issuance.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createReviews } from './modules/review/index.ts';
@@ -155,6 +156,7 @@ export async function buildKoi(config: Config, opts: BuildOptions = {}): Promise
   cart.registerRoutes(app);
   orders.registerRoutes(app);
   registerPromotionDryRun(app, { promotion, orders, catalog, carts: cart });
+  registerProductCouponRoutes(app, { promotion, catalog });
   const reviews = createReviews({ db, limiter, catalog, orders, identity });
   reviews.registerRoutes(app);
   catalog.useReviewSummary(async (productId) => {

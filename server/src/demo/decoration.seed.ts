@@ -6,7 +6,8 @@ import { drawBanner, type BannerArt } from './banner-images.ts';
  * The demo merchant's home page, hot words and synonyms, built from whatever the search read model
  * holds when it runs (call it after the catalog seed and an outbox dispatch): banners drawn locally,
  * the new-member notice, a category nav of the categories with products, a grid per demo collection
- * (新品上架 / 热销榜 / 送礼精选; the best sellers when there are none) and the brand story.
+ * (新品上架 / 热销榜 / 送礼精选; the best sellers when there are none) and the brand story; when the
+ * coupon centre already lists coupons (the demo seeds them first), a 领券 block with two of them under the notice.
  * Idempotent: does nothing once the home page has been published.
  */
 
@@ -28,7 +29,17 @@ const BRAND_STORY = `<h3 style="text-align:center">青瓷小筑 · 一盏好茶�
 <p>2012 年，我们在杭州南山路开了第一家小店。十多年来走访宜兴、景德镇、龙泉与福鼎，只和愿意把一件器物做好的匠人合作。</p>
 <p>每一把<strong>紫砂壶</strong>都附泥料与作者信息，每一罐<strong>明前龙井</strong>都标注采摘日期。门店可预约品鉴，线上下单也可到店自提。</p>`;
 
-type SeedKoi = Pick<Koi, 'decoration' | 'search' | 'config' | 'log'>;
+type SeedKoi = Pick<Koi, 'decoration' | 'search' | 'config' | 'log' | 'promotion'>;
+
+/** The demo's 领券 block prefers these two; any two claimable coupons otherwise. */
+const HOME_COUPONS = ['新客满 ¥200 减 ¥20', '会员 9 折券'];
+
+async function couponBlock(koi: SeedKoi): Promise<TBlock | null> {
+  const { items } = await koi.promotion.claimable(null);
+  const preferred = HOME_COUPONS.flatMap((name) => items.filter((t) => t.name === name && t.canClaim));
+  const picked = (preferred.length >= 2 ? preferred : items.filter((t) => t.canClaim)).slice(0, 2);
+  return picked.length ? { kind: 'coupon', id: 'home-coupons', title: '领券更优惠', templateIds: picked.map((t) => t.id) } : null;
+}
 
 async function banners(dataDir: string, links: (TLink | null)[]): Promise<TBlock> {
   const arts: BannerArt[] = [
@@ -71,6 +82,8 @@ export async function seedDecoration(koi: SeedKoi): Promise<boolean> {
     ]),
     { kind: 'notice', id: 'home-notice', text: '新人注册即送 20 元茶礼券', link: null },
   ];
+  const coupons = await couponBlock(koi);
+  if (coupons) blocks.push(coupons);
   if (nav.length) {
     blocks.push({ kind: 'category_nav', id: 'home-categories', columns: 4, items: nav.map((c) => ({ categoryId: c.id, label: '', icon: null })) });
   }

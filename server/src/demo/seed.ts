@@ -69,7 +69,6 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'c
   await seedCatalog(koi);
   // The search read model and the decorated home page are built from the catalog's events.
   while ((await koi.bus.dispatchOnce()) > 0);
-  await seedDecoration(koi);
   await seedPromotions(koi);
   await seedShipping(koi);
   await seedLoyalty(koi);
@@ -80,6 +79,8 @@ export async function seedDemo(koi: Pick<Koi, 'identity' | 'stores' | 'log' | 'c
   await seedShipments(koi);
   await seedDelivery(koi);
   await seedCouponIssuance(koi);
+  // After the coupons, so the home page's 领券 block has claimable ones to show.
+  await seedDecoration(koi);
   await seedPrivacy(koi);
   await seedCustomers(koi);
   await seedPointsOccasions(koi);

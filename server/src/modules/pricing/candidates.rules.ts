@@ -23,7 +23,8 @@ export type Candidate = {
 /** A group of candidates of which at most one applies (a lone candidate when it has no exclusive group). */
 export type Group = { stage: Stage; members: Candidate[] };
 
-export function inScope(scope: TScope, line: TPricingLine, ids: ReadonlySet<string>, excluded: ReadonlySet<string>): boolean {
+/** Whether a scope covers a product (its id and categories); the coupon's product-page list uses it too. */
+export function inScope(scope: TScope, line: Pick<TPricingLine, 'productId' | 'categoryIds'>, ids: ReadonlySet<string>, excluded: ReadonlySet<string>): boolean {
   if (excluded.has(line.productId)) return false;
   if (scope.type === 'all') return true;
   if (scope.type === 'products') return ids.has(line.productId);

@@ -7,6 +7,7 @@ export { priceCart } from './price-cart.rules.ts';
 export { quoteRefund, RefundQuantityError } from './refund.rules.ts';
 export { couponOptions, bestCoupons, type CouponOption } from './coupon-options.rules.ts';
 export { allocate } from './allocate.rules.ts';
+export { inScope } from './candidates.rules.ts';
 export { KINDS, kindRegistry, type KindRegistry } from './kinds/registry.ts';
 export { describeKind, describeKinds, argFields } from './kinds/describe-args.ts';
 export type { PromotionKind, CouponKind, AnyKind, KindContext, KindLine, KindOutcome, Stacking } from './kinds/kind.ts';

@@ -14,6 +14,11 @@ export function claimCoupon(templateId: string, idempotencyKey: string): Promise
   return request('/api/shop/coupons/claim', { method: 'POST', body: { templateId }, headers: { 'Idempotency-Key': idempotencyKey }, schema: ZWalletCoupon });
 }
 
+/** 领券 on the product page: the claimable coupons whose scope covers this product (the server decides the scope). */
+export async function productCoupons(productId: string): Promise<TClaimableTemplate[]> {
+  return (await request(`/api/shop/products/${encodeURIComponent(productId)}/coupons`, { schema: ZClaimableList })).items;
+}
+
 export async function myCoupons(): Promise<TWalletCoupon[]> {
   return (await request('/api/shop/coupons/wallet', { schema: ZWallet })).items;
 }

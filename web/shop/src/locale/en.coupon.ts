@@ -40,6 +40,11 @@ const enCoupon: Shape = {
     redeem: 'Redeem',
     redeemedToast: 'Redeemed: {name}',
     orMore: 'More coupons',
+    productRow: 'Coupons',
+    productSheetTitle: 'Claim coupons',
+    productSheetHint: 'These coupons apply to this item; checkout picks the best one for you',
+    blockClaim: 'Claim',
+    signInToClaim: 'Sign in to claim',
   },
 };
 

@@ -37,6 +37,11 @@ const zhCNCoupon = {
     redeem: '兑换',
     redeemedToast: '兑换成功：{name}',
     orMore: '领更多券',
+    productRow: '领券',
+    productSheetTitle: '领取优惠券',
+    productSheetHint: '以下优惠券可用于本商品，领取后下单时自动选用',
+    blockClaim: '领取',
+    signInToClaim: '登录后即可领取',
   },
 } as const;
 

@@ -18,15 +18,17 @@ function completed(block: TBlock): TBlock {
       return { ...block, source: { type: 'collection', collectionId: 'col_1' } };
     case 'image_hotspot':
       return { ...block, image: '/media/b.jpg' };
+    case 'coupon':
+      return { ...block, templateIds: ['tpl_1', 'tpl_2'] };
     default:
       return block;
   }
 }
 
 describe('block defaults', () => {
-  it('offers every kind of the contract in the palette, coupon and activity not yet', () => {
+  it('offers every kind of the contract in the palette, activity not yet', () => {
     expect(PALETTE.map((p) => p.kind)).toEqual([...BLOCK_KINDS]);
-    expect(PALETTE.filter((p) => !p.available).map((p) => p.kind)).toEqual(['coupon', 'activity']);
+    expect(PALETTE.filter((p) => !p.available).map((p) => p.kind)).toEqual(['activity']);
   });
 
   it('makes each kind with its id, the contract defaults and placeholder text in the operator language', () => {
@@ -50,7 +52,7 @@ describe('block defaults', () => {
       product_grid: ['decoration.problems.noCollection'],
       rich_text: [],
       image_hotspot: ['decoration.problems.hotspotImage'],
-      coupon: [],
+      coupon: ['decoration.problems.noCoupons'],
       activity: [],
     });
   });
@@ -83,6 +85,13 @@ describe('block defaults', () => {
     const grid = completed(defaultBlock('product_grid', 'g', t));
     expect(blockProblems({ ...grid, source: { type: 'products', productIds: [] } } as TBlock)).toEqual(['decoration.problems.noProducts']);
     expect([...pageProblems([notice, grid]).keys()]).toEqual(['n']);
+  });
+
+  it('needs at least one coupon and refuses more than the contract allows', () => {
+    const coupon = defaultBlock('coupon', 'c', t) as Extract<TBlock, { kind: 'coupon' }>;
+    expect(blockProblems(coupon)).toEqual(['decoration.problems.noCoupons']);
+    expect(blockProblems({ ...coupon, templateIds: ['tpl_1'] })).toEqual([]);
+    expect(blockProblems({ ...coupon, templateIds: Array.from({ length: 11 }, (_, i) => `tpl_${i}`) })).toEqual(['decoration.problems.invalid']);
   });
 });
 

@@ -7,7 +7,7 @@ export type TBlockOf<K extends TBlockKind> = Extract<TBlock, { kind: K }>;
 
 export interface TPaletteItem {
   kind: TBlockKind;
-  /** Coupon and activity blocks are filled by later modules: shown, but not yet available. */
+  /** The activity block is filled by a later module: shown, but not yet available. */
   available: boolean;
 }
 
@@ -18,7 +18,7 @@ export const PALETTE: readonly TPaletteItem[] = [
   { kind: 'product_grid', available: true },
   { kind: 'rich_text', available: true },
   { kind: 'image_hotspot', available: true },
-  { kind: 'coupon', available: false },
+  { kind: 'coupon', available: true },
   { kind: 'activity', available: false },
 ];
 
@@ -86,8 +86,10 @@ export function blockProblems(block: TBlock): string[] {
       if (!block.image) out.push('decoration.problems.hotspotImage');
       if (block.hotspots.some((h) => linkIncomplete(h.link))) out.push('decoration.problems.linkIncomplete');
       break;
-    case 'rich_text':
     case 'coupon':
+      if (block.templateIds.length === 0) out.push('decoration.problems.noCoupons');
+      break;
+    case 'rich_text':
     case 'activity':
       break;
   }
